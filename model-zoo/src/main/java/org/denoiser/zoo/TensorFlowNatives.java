@@ -2,11 +2,8 @@ package org.denoiser.zoo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
 import org.denoiser.api.DenoiseException;
@@ -69,15 +66,9 @@ public final class TensorFlowNatives {
                     Files.copy(in, tmp.resolve(lib));
                 }
             }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
-            // Another process finished first (a non-empty target makes the rename fail): use its copy.
-            FileTrees.deleteIfPresent(tmp);
+            FileTrees.publish(tmp, dir);
         } catch (IOException e) {
             FileTrees.deleteIfPresent(tmp);
-            if (Files.isRegularFile(dir.resolve("libjnitensorflow.so"))) {
-                return;
-            }
             throw new DenoiseException("cannot unpack the TensorFlow native libraries to " + dir + ": " + e.getMessage(), e);
         }
     }

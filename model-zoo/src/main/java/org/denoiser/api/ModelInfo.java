@@ -1,0 +1,48 @@
+package org.denoiser.api;
+
+import java.util.Map;
+
+/**
+ * What a model is for and how well it does it, as shipped in its {@code model.json}.
+ *
+ * @param id model id, {@code group/name}, e.g. {@code denoise/gaussian-gray}
+ * @param version bumped whenever the weights change
+ * @param description one line for menus and listings
+ * @param trainedOn the training data and where it came from
+ * @param noiseModel the noise the model was trained to remove
+ * @param inputChannels channels the network takes (1 = gray; colour images go channel by channel)
+ * @param normalization how pixels are scaled before the network, see {@code normalize}
+ * @param sizeMultiple tile sides must be a multiple of this (2 to the number of pooling levels)
+ * @param receptiveFieldRadius pixels on each side that influence one output pixel
+ * @param recommendedOverlap tile overlap (halo) that makes tiled output equal untiled output
+ * @param measuredPsnr measured quality, e.g. {@code "mnist held-out, noise 0.5" -> "13.1 -> 20.4 dB"}
+ */
+public record ModelInfo(
+        String id,
+        String version,
+        String description,
+        String trainedOn,
+        String noiseModel,
+        int inputChannels,
+        String normalization,
+        int sizeMultiple,
+        int receptiveFieldRadius,
+        int recommendedOverlap,
+        Map<String, String> measuredPsnr) {
+
+    public ModelInfo {
+        if (id == null || !id.contains("/")) {
+            throw new IllegalArgumentException("model id must look like group/name, got: " + id);
+        }
+        measuredPsnr = measuredPsnr == null ? Map.of() : Map.copyOf(measuredPsnr);
+    }
+
+    /** The part of the id after the group, used for directory names. */
+    public String name() {
+        return id.substring(id.indexOf('/') + 1);
+    }
+
+    public String group() {
+        return id.substring(0, id.indexOf('/'));
+    }
+}

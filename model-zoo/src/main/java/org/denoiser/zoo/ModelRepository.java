@@ -1,0 +1,81 @@
+package org.denoiser.zoo;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.denoiser.api.CorruptModelException;
+import org.denoiser.api.ModelInfo;
+
+/**
+ * The one entry point for finding and loading models by id, for front ends and the CLI.
+ *
+ * <p>Loading goes through DJL's {@link Criteria} with our zoo passed in explicitly, and with the
+ * thread's context class loader set to the one that loaded this class. Plugin hosts such as Fiji
+ * run commands with a context class loader that cannot see DJL's engine or our zoo, and DJL's
+ * service lookups would then fail with "engine not found".
+ */
+public final class ModelRepository {
+    private final ModelCatalog catalog;
+    private final DenoiserModelZoo zoo;
+
+    public ModelRepository(ModelCatalog catalog, Path cacheRoot) {
+        this.catalog = catalog;
+        this.zoo = new DenoiserModelZoo(catalog, cacheRoot);
+    }
+
+    /** Bundled models plus the user's models, unpacked under {@code ~/.denoiser/cache/models}. */
+    public static ModelRepository standard() {
+        return new ModelRepository(ModelCatalog.standard(), DenoiserHome.cache().resolve("models"));
+    }
+
+    public List<ModelInfo> list() {
+        return catalog.list();
+    }
+
+    /** Models that could not be read, as messages naming the folder and the problem. */
+    public List<String> problems() {
+        return catalog.problems();
+    }
+
+    /** Metadata of one model; {@link org.denoiser.api.UnknownModelException} if there is none. */
+    public ModelInfo info(String id) {
+        return catalog.get(id).info();
+    }
+
+    /** Loads a model for inference; the caller closes it. */
+    public ZooModel<NDList, NDList> load(String id) {
+        ModelInfo info = info(id);
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelZoo(zoo)
+                .optGroupId(info.group())
+                .optArtifactId(info.name())
+                .optEngine(CatalogModelLoader.ENGINE)
+                .build();
+        return withOwnClassLoader(() -> {
+            try {
+                return criteria.loadModel();
+            } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+                throw new CorruptModelException("cannot load model " + id + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static <T> T withOwnClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ModelRepository.class.getClassLoader());
+        try {
+            TensorFlowNatives.ensureInstalled();
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
