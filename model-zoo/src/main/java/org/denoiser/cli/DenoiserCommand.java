@@ -1,0 +1,41 @@
+package org.denoiser.cli;
+
+import java.io.PrintWriter;
+import org.denoiser.api.DenoiseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./denoiser}: the top-level command; each sub-command is a few lines over the library. */
+@Command(
+        name = "denoiser",
+        mixinStandardHelpOptions = true,
+        version = "denoiser 0.1.0",
+        description = "Removes noise from images with trained convolutional autoencoders.",
+        subcommands = {ModelsCommand.class, CommandLine.HelpCommand.class})
+public final class DenoiserCommand {
+    static final int USER_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with our error policy: user errors are one line and exit code 2. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new DenoiserCommand());
+        cli.setExecutionExceptionHandler(DenoiserCommand::handle);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof DenoiseException || e instanceof IllegalArgumentException) {
+            err.println("denoiser: " + e.getMessage());
+            return USER_ERROR;
+        }
+        err.println("denoiser: internal error: " + e);
+        for (StackTraceElement frame : e.getStackTrace()) {
+            err.println("    at " + frame);
+        }
+        return 1;
+    }
+}
