@@ -1,0 +1,240 @@
+package org.denoiser.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import org.denoiser.inference.ModelRunner;
+import org.denoiser.tiling.Tile;
+import org.denoiser.tiling.Tiler;
+import org.denoiser.tiling.TilingPlan;
+import org.denoiser.zoo.ModelRepository;
+
+/**
+ * The one thing front ends call: denoise a plane, an image, a multi-channel image or a stack.
+ *
+ * <pre>{@code
+ * try (Denoiser denoiser = Denoiser.builder().model("denoise/gaussian-gray").build()) {
+ *     Img<UnsignedShortType> clean = denoiser.denoise(noisyStack);
+ * }
+ * }</pre>
+ *
+ * <p>Images are ImgLib2 intervals with x and y first; every further axis is a stack of planes
+ * (z, t, ...). Pixels are scaled to the model's range with one mapping per channel for the whole
+ * stack (so brightness stays consistent over time), denoised plane by plane in overlapping tiles
+ * (memory stays bounded whatever the image size), and scaled back to the input's range and type.
+ *
+ * <p>Thread safety: one {@code Denoiser} may be used by one caller at a time; internally it runs
+ * tiles on {@code threads} worker threads, each with its own predictor. For concurrent callers,
+ * build one {@code Denoiser} per caller thread.
+ */
+public final class Denoiser implements AutoCloseable {
+    private final ModelRunner runner;
+    private final int tileSize;
+    private final int overlap;
+    private final DenoiseProgress progress;
+    private final CancelToken cancel;
+    private final ExecutorService pool;
+
+    private Denoiser(Builder b, ModelRunner runner) {
+        this.runner = runner;
+        this.tileSize = b.tileSize;
+        this.overlap = b.overlap >= 0 ? b.overlap : runner.info().recommendedOverlap();
+        this.progress = b.progress;
+        this.cancel = b.cancel;
+        this.pool = b.threads > 1 ? Executors.newFixedThreadPool(b.threads, Denoiser::daemon) : null;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ModelInfo model() {
+        return runner.info();
+    }
+
+    /** Denoises an image or stack with one intensity mapping for all of it (gray data). */
+    public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image) {
+        return denoise(image, -1);
+    }
+
+    /**
+     * Denoises an image or stack whose axis {@code channelAxis} holds channels, each with its own
+     * intensity mapping; {@code -1} means no channel axis.
+     */
+    public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis) {
+        Img<T> out = PixelImages.createLike(image);
+        denoiseInto(image, out, channelAxis);
+        return out;
+    }
+
+    /** As {@link #denoise(RandomAccessibleInterval, int)}, writing into {@code out} (same size). */
+    public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
+            RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis) {
+        PixelImages.requireDenoisable(image);
+        List<StackPlanes.Channel<T, U>> channels = StackPlanes.channels(image, out, channelAxis);
+        TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(StackPlanes.firstPlane(image));
+        long total = (long) plan.tileCount() * StackPlanes.planeCount(image);
+        AtomicLong done = new AtomicLong();
+        for (StackPlanes.Channel<T, U> channel : channels) {
+            PlaneScaling scaling = PlaneScaling.fit(channel.in());
+            for (StackPlanes.Plane<T, U> plane : channel.planes()) {
+                RandomAccessibleInterval<FloatType> scaled = scaling.toModel(plane.in());
+                Img<FloatType> result = ArrayImgs.floats(plane.in().dimension(0), plane.in().dimension(1));
+                runTiles(plan, scaled, result, done, total);
+                scaling.fromModel(result, plane.in(), plane.out());
+            }
+        }
+    }
+
+    /**
+     * Denoises one gray plane already scaled to the model's range (0..1 for the shipped models),
+     * row-major; returns a new array.
+     */
+    public float[] denoisePlane(float[] pixels, int width, int height) {
+        if (pixels.length != (long) width * height) {
+            throw new IllegalArgumentException("plane has " + pixels.length + " pixels, expected " + width + "x" + height);
+        }
+        float[] result = new float[pixels.length];
+        Img<FloatType> in = ArrayImgs.floats(pixels, width, height);
+        TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(in);
+        runTiles(plan, in, ArrayImgs.floats(result, width, height), new AtomicLong(), plan.tileCount());
+        return result;
+    }
+
+    private void runTiles(TilingPlan plan, RandomAccessibleInterval<FloatType> in, RandomAccessibleInterval<FloatType> out,
+            AtomicLong done, long total) {
+        if (pool == null) {
+            for (Tile tile : plan.tiles()) {
+                runTile(tile, in, out, done, total);
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (Tile tile : plan.tiles()) {
+            futures.add(pool.submit(() -> runTile(tile, in, out, done, total)));
+        }
+        awaitAll(futures);
+    }
+
+    private void runTile(Tile tile, RandomAccessibleInterval<FloatType> in, RandomAccessibleInterval<FloatType> out,
+            AtomicLong done, long total) {
+        cancel.check("denoising");
+        Tiler.processTile(tile, in, out, runner);
+        progress.update(done.incrementAndGet(), total);
+    }
+
+    private void awaitAll(List<Future<?>> futures) {
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new CancelledException("denoising was interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new DenoiseException("denoising failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "denoiser-tiles");
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        runner.close();
+    }
+
+    /** Builds a {@link Denoiser}: the model id is required, everything else has a sensible default. */
+    public static final class Builder {
+        private String modelId;
+        private ModelRepository repository;
+        private int tileSize = 512;
+        private int overlap = -1;
+        private int threads = 1;
+        private DenoiseProgress progress = DenoiseProgress.NONE;
+        private CancelToken cancel = new CancelToken();
+
+        private Builder() {}
+
+        /** Required: a model id such as {@code denoise/gaussian-gray} (see {@code denoiser models}). */
+        public Builder model(String id) {
+            this.modelId = id;
+            return this;
+        }
+
+        /** Where models come from; defaults to the bundled models plus the user's own. */
+        public Builder repository(ModelRepository repository) {
+            this.repository = repository;
+            return this;
+        }
+
+        /** Largest tile side in pixels (before overlap); bounds memory. Default 512. */
+        public Builder tileSize(int pixels) {
+            if (pixels < 1) {
+                throw new IllegalArgumentException("tile size must be at least 1 pixel, got " + pixels);
+            }
+            this.tileSize = pixels;
+            return this;
+        }
+
+        /** Pixels of context on each side of a tile; defaults to the model's recommended overlap. */
+        public Builder overlap(int pixels) {
+            if (pixels < 0) {
+                throw new IllegalArgumentException("overlap must not be negative, got " + pixels);
+            }
+            this.overlap = pixels;
+            return this;
+        }
+
+        /** Tiles processed at once, each with its own predictor. Default 1. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder progress(DenoiseProgress progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public Builder cancel(CancelToken cancel) {
+            this.cancel = cancel;
+            return this;
+        }
+
+        /** Loads the model; throws {@link UnknownModelException} or {@link CorruptModelException}. */
+        public Denoiser build() {
+            if (modelId == null || modelId.isBlank()) {
+                throw new IllegalArgumentException("a model id is required, e.g. denoise/gaussian-gray");
+            }
+            ModelRepository repo = repository != null ? repository : ModelRepository.standard();
+            ModelInfo info = repo.info(modelId);
+            ModelRunner runner = new ModelRunner(repo.load(modelId), info, threads);
+            return new Denoiser(this, runner);
+        }
+    }
+}
