@@ -1,0 +1,93 @@
+package org.denoiser.normalize;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+/**
+ * A linear map from an image's own units to the network's [0,1]-ish range: {@code low -> 0},
+ * {@code high -> 1}. Nothing is clipped, so {@link #inverse} undoes {@link #forward} exactly up
+ * to float rounding.
+ *
+ * <p>NaN and ±Inf pixels must not reach the network (one NaN would spread over the whole
+ * receptive field), so {@link #forward} replaces them by {@code fill}, a typical normalized value
+ * of the image (its median). {@link #inverseInto} puts the original NaN/±Inf back at the same
+ * positions.
+ *
+ * @param low image value mapped to 0
+ * @param high image value mapped to 1; equal to {@code low} for a flat image, which then maps
+ *     with scale 1 instead of dividing by zero
+ * @param fill normalized value fed to the network in place of NaN and ±Inf
+ */
+public record Normalization(double low, double high, float fill) {
+    /** 8-bit images: the fixed map 0..255 to 0..1, the range the networks were trained on. */
+    public static final Normalization FIXED_8BIT = new Normalization(0, 255, 0.5f);
+
+    public Normalization {
+        if (!Double.isFinite(low) || !Double.isFinite(high) || high < low) {
+            throw new IllegalArgumentException(
+                    "Normalization needs finite low <= high, got " + low + " and " + high);
+        }
+        if (!Float.isFinite(fill)) {
+            throw new IllegalArgumentException("Fill value must be finite, got " + fill);
+        }
+    }
+
+    /** Image units per normalized unit. */
+    public double scale() {
+        return high > low ? high - low : 1;
+    }
+
+    public float forward(double value) {
+        return Double.isFinite(value) ? (float) ((value - low) / scale()) : fill;
+    }
+
+    public double inverse(float normalized) {
+        return normalized * scale() + low;
+    }
+
+    /** A lazy view of {@code image} in normalized units: no copy, computed on every read. */
+    public RandomAccessibleInterval<FloatType> forwardView(
+            RandomAccessibleInterval<? extends RealType<?>> image) {
+        return Converters.convert(image, (in, out) -> out.set(forward(in.getRealDouble())),
+                new FloatType());
+    }
+
+    /**
+     * Maps network output back to image units and stores it in {@code target}: integer types are
+     * rounded and clamped to their range (0..255, 0..65535); wherever {@code original} is NaN or
+     * ±Inf, that same value is written instead.
+     */
+    public <T extends RealType<T>> void inverseInto(RandomAccessibleInterval<FloatType> normalized,
+            RandomAccessibleInterval<? extends RealType<?>> original,
+            RandomAccessibleInterval<T> target) {
+        if (!Intervals.equalDimensions(normalized, target)
+                || !Intervals.equalDimensions(original, target)) {
+            throw new IllegalArgumentException("Normalized " + Intervals.toString(normalized)
+                    + ", original " + Intervals.toString(original) + " and target "
+                    + Intervals.toString(target) + " must have the same size");
+        }
+        Cursor<FloatType> in = Views.flatIterable(normalized).cursor();
+        Cursor<? extends RealType<?>> source = Views.flatIterable(original).cursor();
+        Cursor<T> out = Views.flatIterable(target).cursor();
+        while (out.hasNext()) {
+            float networkValue = in.next().get();
+            double originalValue = source.next().getRealDouble();
+            store(Double.isFinite(originalValue) ? inverse(networkValue) : originalValue, out.next());
+        }
+    }
+
+    private static void store(double value, RealType<?> target) {
+        if (target instanceof IntegerType) {
+            double rounded = Math.rint(value);
+            target.setReal(Math.max(target.getMinValue(), Math.min(target.getMaxValue(), rounded)));
+        } else {
+            target.setReal(value);
+        }
+    }
+}

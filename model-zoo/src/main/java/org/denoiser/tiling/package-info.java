@@ -1,0 +1,6 @@
+/**
+ * Cutting a 2-D plane into overlapping tiles so a pooling network can denoise images of any size
+ * in bounded memory, with the same result as one whole-image pass. Start with
+ * {@link org.denoiser.tiling.Tiler}.
+ */
+package org.denoiser.tiling;
