@@ -13,7 +13,10 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import org.denoiser.inference.ModelRunner;
+import org.denoiser.normalize.Normalization;
+import org.denoiser.normalize.Normalizations;
 import org.denoiser.tiling.Tile;
 import org.denoiser.tiling.Tiler;
 import org.denoiser.tiling.TilingPlan;
@@ -73,25 +76,30 @@ public final class Denoiser implements AutoCloseable {
      */
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis) {
         Img<T> out = PixelImages.createLike(image);
-        denoiseInto(image, out, channelAxis);
+        denoiseInto(image, out, channelAxis, null);
         return out;
     }
 
-    /** As {@link #denoise(RandomAccessibleInterval, int)}, writing into {@code out} (same size). */
+    /**
+     * As {@link #denoise(RandomAccessibleInterval, int)}, writing into {@code out} (same size).
+     *
+     * @param scaling the map from image units to the model's range, or {@code null} to fit one
+     *     per channel ({@link Normalizations#fit}: fixed for 8-bit, robust percentiles otherwise);
+     *     pass {@link Normalization#FIXED_8BIT} for float data that holds 8-bit values
+     */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
-            RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis) {
+            RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling) {
         PixelImages.requireDenoisable(image);
         List<StackPlanes.Channel<T, U>> channels = StackPlanes.channels(image, out, channelAxis);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(StackPlanes.firstPlane(image));
         long total = (long) plan.tileCount() * StackPlanes.planeCount(image);
         AtomicLong done = new AtomicLong();
         for (StackPlanes.Channel<T, U> channel : channels) {
-            PlaneScaling scaling = PlaneScaling.fit(channel.in());
+            Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
             for (StackPlanes.Plane<T, U> plane : channel.planes()) {
-                RandomAccessibleInterval<FloatType> scaled = scaling.toModel(plane.in());
                 Img<FloatType> result = ArrayImgs.floats(plane.in().dimension(0), plane.in().dimension(1));
-                runTiles(plan, scaled, result, done, total);
-                scaling.fromModel(result, plane.in(), plane.out());
+                runTiles(plan, normalization.forwardView(plane.in()), result, done, total);
+                normalization.inverseInto(result, plane.in(), plane.out());
             }
         }
     }

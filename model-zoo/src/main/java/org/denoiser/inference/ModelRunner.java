@@ -30,10 +30,15 @@ public final class ModelRunner implements TileProcessor, AutoCloseable {
         this.info = info;
         this.free = new ArrayBlockingQueue<>(predictors);
         TileTranslator translator = new TileTranslator();
-        for (int i = 0; i < predictors; i++) {
-            Predictor<TileTranslator.Tile, float[]> p = model.newPredictor(translator);
-            all.add(p);
-            free.add(p);
+        try {
+            for (int i = 0; i < predictors; i++) {
+                Predictor<TileTranslator.Tile, float[]> p = model.newPredictor(translator);
+                all.add(p);
+                free.add(p);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
