@@ -11,10 +11,13 @@ public final class AstronomyScene {
 
     /** Mean sky level, in electrons per pixel. */
     public static final double SKY_ELECTRONS = 150;
-    /** Faintest star's total flux in electrons; about a fifth of the sky noise at its peak. */
-    private static final double FAINTEST_STAR = 150;
-    /** Slope of the cumulative counts N(>F) ~ F^-SLOPE; 1.5 is the classic Euclidean value. */
-    private static final double COUNT_SLOPE = 1.5;
+    /** Faintest star's total flux in electrons: its peak is about twice the sky noise. */
+    private static final double FAINTEST_STAR = 300;
+    /**
+     * Slope of the cumulative counts N(>F) ~ F^-SLOPE. Galactic star counts rise about 0.3 dex
+     * per magnitude, i.e. a slope near 0.75: a wide range from barely visible to near saturation.
+     */
+    private static final double COUNT_SLOPE = 0.75;
     private static final double BRIGHTEST_STAR = 5e6;
     private static final double MOFFAT_BETA = 3.0;
 
