@@ -1,0 +1,14 @@
+/**
+ * Images for tests, demos and benchmarks.
+ *
+ * <ul>
+ *   <li>{@link org.denoiser.testimages.TestImages}: real sample images ({@link org.denoiser.testimages.SampleImage})
+ *       as ImgLib2 images; origins and licences are in {@code SOURCES.md} beside them.</li>
+ *   <li>{@link org.denoiser.testimages.SyntheticImages}: seeded {@link org.denoiser.testimages.CleanNoisyPair}s
+ *       of fluorescence time-lapses, confocal z-stacks and telescope frames with physical
+ *       (Poisson-Gaussian) noise, and Gaussian noise for 8-bit images.</li>
+ * </ul>
+ *
+ * <p>Sub-packages: {@code noise} samples camera noise, {@code synth} draws noise-free scenes.
+ */
+package org.denoiser.testimages;
