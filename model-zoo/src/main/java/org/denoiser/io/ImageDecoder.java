@@ -1,6 +1,7 @@
 package org.denoiser.io;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -113,11 +114,18 @@ final class ImageDecoder {
         return readers.next();
     }
 
-    private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(": ").append(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+    /** A short reason for a decoder failure, in words a user can act on. */
+    private String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EOFException) {
+                return "the data ends too early; the file is truncated";
+            }
+            if (cause.getMessage() != null) {
+                text.append(text.length() == 0 ? "" : ": ").append(cause.getMessage());
+            }
         }
-        return text.toString();
+        return text.length() > 0 ? text.toString()
+                : "invalid " + format + " structure, the decoder failed with " + e.getClass().getSimpleName();
     }
 }

@@ -78,7 +78,7 @@ public enum PixelType {
     }
 
     /** Allocates a zeroed image with axes (x, y, c, z) of this type. */
-    Img<? extends RealType<?>> allocate(long width, long height, long planes) {
+    public Img<? extends RealType<?>> allocate(long width, long height, long planes) {
         return switch (sample) {
             case UINT8 -> ArrayImgs.unsignedBytes(width, height, channels, planes);
             case UINT16 -> ArrayImgs.unsignedShorts(width, height, channels, planes);
