@@ -1,0 +1,190 @@
+package org.denoiser.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.denoiser.api.CorruptImageException;
+import org.denoiser.api.DenoiseException;
+import org.denoiser.api.UnsupportedPixelTypeException;
+
+/**
+ * Reads and writes PNG and TIFF images, from and to files or bytes. The one place for image
+ * codecs: the command line uses the {@link Path} methods, the Kafka worker the byte methods.
+ *
+ * <p>Reading detects the format from the first bytes, never from a file name, and returns pixels
+ * with axes (x, y, c, z) in the bit depth of the file (see {@link ImageData}). Writing keeps that
+ * bit depth. Every failure is a {@link DenoiseException}: {@link CorruptImageException} for data
+ * that is not a readable image, {@link UnsupportedPixelTypeException} for pixel types outside
+ * {@link PixelType}, {@link ImageTooLargeException} for images over the pixel limit.
+ *
+ * <p>Instances are immutable and thread-safe; configure them with the {@code with} methods:
+ * {@code ImageCodec.defaults().withMaxPixels(50_000_000).decode(bytes)}.
+ */
+public final class ImageCodec {
+
+    /** The pixel limit of {@link #defaults()}: only the size of one Java array bounds an image. */
+    public static final long NO_PIXEL_LIMIT = Long.MAX_VALUE;
+
+    private static final ImageCodec DEFAULTS = new ImageCodec(NO_PIXEL_LIMIT, TiffCompression.NONE);
+
+    private final long maxPixels;
+    private final TiffCompression tiffCompression;
+
+    private ImageCodec(long maxPixels, TiffCompression tiffCompression) {
+        this.maxPixels = maxPixels;
+        this.tiffCompression = tiffCompression;
+    }
+
+    /** No pixel limit, uncompressed TIFF output. */
+    public static ImageCodec defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A codec that rejects, from the header alone, images of more than {@code maxPixels}
+     * width x height x pages, with an {@link ImageTooLargeException}.
+     */
+    public ImageCodec withMaxPixels(long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+        return new ImageCodec(maxPixels, tiffCompression);
+    }
+
+    /** A codec that writes TIFF with the given compression (PNG is always deflate-compressed). */
+    public ImageCodec withTiffCompression(TiffCompression compression) {
+        return new ImageCodec(maxPixels, Objects.requireNonNull(compression, "compression"));
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    public TiffCompression tiffCompression() {
+        return tiffCompression;
+    }
+
+    /**
+     * Reads an image file.
+     *
+     * @throws DenoiseException "file not found" when it does not exist, or when it cannot be read
+     * @throws CorruptImageException when its content is not a readable PNG or TIFF
+     */
+    public ImageData read(Path file) {
+        String source = file.toString();
+        try {
+            ImageFormat format = detectFormat(readHead(file), source);
+            if (file.getFileSystem() != FileSystems.getDefault()) {
+                // ImageIO reads only java.io.File in place; other file systems (e.g. a zip) go through memory.
+                return decode(Files.readAllBytes(file), source);
+            }
+            try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
+                return new ImageDecoder(format, source, maxPixels).decode(input);
+            }
+        } catch (NoSuchFileException e) {
+            throw new DenoiseException("file not found: " + file, e);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes an image held in memory, e.g. a message payload. */
+    public ImageData decode(byte[] bytes) {
+        return decode(bytes, "image data");
+    }
+
+    /**
+     * Decodes an image held in memory.
+     *
+     * @param sourceName names the data in error messages, e.g. a message key
+     */
+    public ImageData decode(byte[] bytes, String sourceName) {
+        ImageFormat format = detectFormat(bytes, sourceName);
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            return new ImageDecoder(format, sourceName, maxPixels).decode(input);
+        } catch (IOException e) {
+            // Only close() can get here, and closing an in-memory stream does not fail in practice.
+            throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes an image from a stream, which is read to its end but not closed. */
+    public ImageData decode(InputStream in, String sourceName) {
+        try {
+            return decode(in.readAllBytes(), sourceName);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the image in its own {@link ImageData#format()}; see {@link #write(ImageData, Path, ImageFormat)}. */
+    public void write(ImageData image, Path file) {
+        write(image, file, image.format());
+    }
+
+    /**
+     * Writes the image to {@code file} in {@code format}, replacing the file atomically: when
+     * anything fails, the previous file (if any) is left untouched and no partial file remains.
+     *
+     * @throws UnsupportedPixelTypeException when the format cannot hold the pixel type (PNG and float)
+     * @throws DenoiseException when PNG is asked to hold a stack, or the file cannot be written
+     */
+    public void write(ImageData image, Path file, ImageFormat format) {
+        ImageEncoder encoder = new ImageEncoder(tiffCompression);
+        try {
+            AtomicFileWrite.replace(file, out -> encoder.encode(image, format, out));
+        } catch (NoSuchFileException e) {
+            throw new DenoiseException("cannot write " + file + ": its directory does not exist", e);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Encodes the image in its own {@link ImageData#format()}. */
+    public byte[] encode(ImageData image) {
+        return encode(image, image.format());
+    }
+
+    /** Encodes the image in {@code format}, keeping its bit depth. */
+    public byte[] encode(ImageData image, ImageFormat format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        encode(image, format, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Encodes the image in {@code format} to a stream, which is not closed. */
+    public void encode(ImageData image, ImageFormat format, OutputStream out) {
+        try {
+            new ImageEncoder(tiffCompression).encode(image, format, out);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot write " + format + " data: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(ImageFormat.SIGNATURE_LENGTH);
+        }
+    }
+
+    private static ImageFormat detectFormat(byte[] head, String source) {
+        if (head.length == 0) {
+            throw new CorruptImageException(source + " is empty");
+        }
+        return ImageFormat.sniff(head).orElseThrow(() -> new CorruptImageException(source
+                + " is neither a PNG nor a TIFF image (it starts with the bytes "
+                + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(head.length, ImageFormat.SIGNATURE_LENGTH))
+                + ")"));
+    }
+}

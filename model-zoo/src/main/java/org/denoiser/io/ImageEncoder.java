@@ -1,0 +1,83 @@
+package org.denoiser.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.denoiser.api.DenoiseException;
+import org.denoiser.api.UnsupportedPixelTypeException;
+
+/** Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. */
+final class ImageEncoder {
+
+    private final TiffCompression tiffCompression;
+
+    ImageEncoder(TiffCompression tiffCompression) {
+        this.tiffCompression = tiffCompression;
+    }
+
+    /**
+     * Writes {@code image} to {@code out} in {@code format}, keeping its bit depth. Does not close
+     * {@code out}.
+     *
+     * @throws UnsupportedPixelTypeException when the format cannot hold the pixel type
+     * @throws DenoiseException when the format cannot hold a stack
+     */
+    void encode(ImageData image, ImageFormat format, OutputStream out) throws IOException {
+        checkFormatCanHold(image, format);
+        ImageWriter writer = writerFor(format);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writeParam(writer, format);
+            if (image.planes() == 1) {
+                writer.write(null, new IIOImage(PlaneCopy.imgToPage(image, 0), null, null), param);
+            } else {
+                writer.prepareWriteSequence(null);
+                for (int z = 0; z < image.planes(); z++) {
+                    writer.writeToSequence(new IIOImage(PlaneCopy.imgToPage(image, z), null, null), param);
+                }
+                writer.endWriteSequence();
+            }
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static void checkFormatCanHold(ImageData image, ImageFormat format) {
+        if (format == ImageFormat.PNG && image.type().isFloat()) {
+            throw new UnsupportedPixelTypeException(
+                    "PNG cannot store 32-bit float pixels; write the image as TIFF instead");
+        }
+        if (format == ImageFormat.PNG && image.planes() > 1) {
+            throw new DenoiseException("PNG holds a single image but this stack has " + image.planes()
+                    + " pages; write it as TIFF instead");
+        }
+    }
+
+    private ImageWriteParam writeParam(ImageWriter writer, ImageFormat format) {
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (format == ImageFormat.TIFF) {
+            if (tiffCompression == TiffCompression.NONE) {
+                param.setCompressionMode(ImageWriteParam.MODE_DISABLED);
+            } else {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType(tiffCompression.imageIoName());
+            }
+        }
+        return param;
+    }
+
+    private static ImageWriter writerFor(ImageFormat format) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
+        if (!writers.hasNext()) {
+            // Cannot happen on a Java 17+ runtime, which ships both writers.
+            throw new IllegalStateException("this Java runtime has no ImageIO writer for " + format);
+        }
+        return writers.next();
+    }
+}
