@@ -15,6 +15,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.denoiser.inference.ModelRunner;
+import org.denoiser.io.ImageData;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 import org.denoiser.tiling.Tile;
@@ -78,6 +79,17 @@ public final class Denoiser implements AutoCloseable {
         Img<T> out = PixelImages.createLike(image);
         denoiseInto(image, out, channelAxis, null);
         return out;
+    }
+
+    /**
+     * Denoises a decoded file (axes x, y, c, z): each channel of an RGB image on its own, with one
+     * intensity mapping per channel for the whole stack. Same format, type and size out.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ImageData denoise(ImageData image) {
+        Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
+        denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null);
+        return new ImageData(image.format(), image.type(), out);
     }
 
     /**

@@ -28,6 +28,9 @@ public record Normalization(double low, double high, float fill) {
     /** 8-bit images: the fixed map 0..255 to 0..1, the range the networks were trained on. */
     public static final Normalization FIXED_8BIT = new Normalization(0, 255, 0.5f);
 
+    /** Image units unchanged: {@link #inverseInto} then only rounds and clamps to the target type. */
+    public static final Normalization IDENTITY = new Normalization(0, 1, 0f);
+
     public Normalization {
         if (!Double.isFinite(low) || !Double.isFinite(high) || high < low) {
             throw new IllegalArgumentException(

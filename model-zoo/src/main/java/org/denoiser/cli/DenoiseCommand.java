@@ -1,0 +1,53 @@
+package org.denoiser.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.denoiser.api.DenoiseException;
+import org.denoiser.api.Denoiser;
+import org.denoiser.io.ImageCodec;
+import org.denoiser.io.ImageData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code denoiser denoise}: files in, denoised files of the same format and bit depth out. */
+@Command(name = "denoise", description = "Denoise PNG or TIFF images (8/16/32-bit, RGB, multi-page stacks).")
+final class DenoiseCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Images to denoise.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Folder for the results.")
+    Path outputDir;
+
+    @Override
+    public Integer call() {
+        InputFiles.createOutputDir(outputDir);
+        ImageCodec codec = ImageCodec.defaults();
+        ProgressLine progress = ProgressLine.onTerminal();
+        int failed = 0;
+        try (Denoiser denoiser = modelOptions.build(progress)) {
+            for (Path input : inputs) {
+                progress.label(input.getFileName().toString());
+                try {
+                    long start = System.nanoTime();
+                    ImageData image = codec.read(input);
+                    Path output = outputDir.resolve(input.getFileName());
+                    codec.write(denoiser.denoise(image), output);
+                    System.out.printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %.2f s)%n", input, output,
+                            image.width(), image.height(), image.channels(), image.planes(), image.type(),
+                            (System.nanoTime() - start) / 1e9);
+                } catch (DenoiseException e) {
+                    // One bad file must not stop the others; the exit code still reports it.
+                    System.err.println("denoiser: " + input + ": " + e.getMessage());
+                    failed++;
+                }
+            }
+        }
+        return failed == 0 ? 0 : DenoiserCommand.USER_ERROR;
+    }
+}

@@ -1,0 +1,43 @@
+package org.denoiser.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.denoiser.api.DenoiseException;
+
+/** The image files of a folder, in a stable order, for commands that take a directory. */
+final class InputFiles {
+    private InputFiles() {}
+
+    static List<Path> imagesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DenoiseException("not a directory: " + dir);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> images = files.filter(Files::isRegularFile).filter(InputFiles::looksLikeImage).sorted().toList();
+            if (images.isEmpty()) {
+                throw new DenoiseException("no PNG or TIFF images in " + dir);
+            }
+            return images;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static boolean looksLikeImage(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".tif") || name.endsWith(".tiff");
+    }
+
+    static Path createOutputDir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.denoiser.cli;
+
+import org.denoiser.api.Denoiser;
+import org.denoiser.api.DenoiseProgress;
+import picocli.CommandLine.Option;
+
+/** The options every command that runs a model shares. */
+final class ModelOptions {
+    static final String DEFAULT_MODEL = "denoise/mnist-seed";
+
+    @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL,
+            description = "Model id (see 'denoiser models'). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--tile", paramLabel = "N", defaultValue = "512",
+            description = "Largest tile side in pixels; smaller tiles use less memory. Default: ${DEFAULT-VALUE}.")
+    int tile;
+
+    @Option(names = "--overlap", paramLabel = "N",
+            description = "Pixels of context around each tile. Default: the model's recommended overlap.")
+    Integer overlap;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Tiles denoised at once. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    Denoiser build(DenoiseProgress progress) {
+        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(tile).threads(threads).progress(progress);
+        if (overlap != null) {
+            builder.overlap(overlap);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,115 @@
+package org.denoiser.cli;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+import org.denoiser.api.Denoiser;
+import org.denoiser.io.ImageData;
+import org.denoiser.io.PixelType;
+import org.denoiser.metrics.Psnr;
+import org.denoiser.metrics.Ssim;
+import org.denoiser.noise.NoiseModel;
+import org.denoiser.normalize.Normalization;
+import org.denoiser.normalize.Normalizations;
+
+/**
+ * One clean image, its noisy version and the model's result, all as floats in the image's units,
+ * scored the way published denoising results are: for 8-bit images the noisy input is not
+ * rounded, data range is 255 and results are clipped to [0,255] (the DnCNN protocol); for other
+ * types the data range is the clean image's min..max.
+ */
+record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised, PixelType type) {
+
+    /** Adds seeded synthetic noise to a clean image and denoises it. */
+    static Trial synthetic(Denoiser denoiser, ImageData clean, NoiseModel noise, long seed, boolean clipNoisy) {
+        Img<FloatType> cleanPixels = FloatImages.copyOf(clean.pixels());
+        Img<FloatType> noisy = FloatImages.copyOf(clean.pixels());
+        noise.apply(noisy, seed);
+        if (clipNoisy) {
+            double max = maxOf(clean.type());
+            Views.flatIterable(noisy).forEach(p -> p.setReal(Math.min(max, Math.max(0, p.getRealDouble()))));
+        }
+        return new Trial(cleanPixels, noisy, denoise(denoiser, noisy, clean.type()), clean.type());
+    }
+
+    /** Denoises a given noisy image and scores it against its clean counterpart. */
+    static Trial pair(Denoiser denoiser, ImageData clean, ImageData noisy) {
+        if (clean.width() != noisy.width() || clean.height() != noisy.height()
+                || clean.channels() != noisy.channels() || clean.planes() != noisy.planes()) {
+            throw new IllegalArgumentException("clean and noisy images differ in size or channels");
+        }
+        Img<FloatType> noisyPixels = FloatImages.copyOf(noisy.pixels());
+        return new Trial(FloatImages.copyOf(clean.pixels()), noisyPixels,
+                denoise(denoiser, noisyPixels, noisy.type()), clean.type());
+    }
+
+    private static Img<FloatType> denoise(Denoiser denoiser, Img<FloatType> noisy, PixelType type) {
+        Img<FloatType> out = noisy.factory().create(noisy);
+        // 8-bit data keeps the fixed 0..255 scale the models were trained on, even as floats.
+        Normalization scaling = type == PixelType.GRAY8 || type == PixelType.RGB8 ? Normalization.FIXED_8BIT : null;
+        denoiser.denoiseInto(noisy, out, ImageData.C, scaling);
+        return out;
+    }
+
+    private static double maxOf(PixelType type) {
+        return switch (type) {
+            case GRAY8, RGB8 -> 255;
+            case GRAY16 -> 65535;
+            default -> Double.MAX_VALUE;
+        };
+    }
+
+    private boolean eightBit() {
+        return type == PixelType.GRAY8 || type == PixelType.RGB8;
+    }
+
+    double dataRange() {
+        if (eightBit()) {
+            return 255;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (FloatType p : clean) {
+            if (Float.isFinite(p.get())) {
+                min = Math.min(min, p.get());
+                max = Math.max(max, p.get());
+            }
+        }
+        return max > min ? max - min : 1;
+    }
+
+    /** Values shown as black and white in pictures: 0..255 for 8-bit, robust percentiles otherwise. */
+    Normalization displayRange() {
+        return eightBit() ? Normalization.FIXED_8BIT : Normalizations.fit(clean);
+    }
+
+    double psnr(Img<FloatType> result) {
+        return eightBit() ? Psnr.psnr8bit(clean, result) : Psnr.compute(clean, result, dataRange());
+    }
+
+    /** Mean SSIM over all planes and channels (SSIM is defined on 2-D planes). */
+    double ssim(Img<FloatType> result) {
+        RandomAccessibleInterval<FloatType> test = eightBit() ? clipped(result) : result;
+        double range = dataRange();
+        double sum = 0;
+        int planes = 0;
+        for (long c = 0; c < clean.dimension(ImageData.C); c++) {
+            for (long z = 0; z < clean.dimension(ImageData.Z); z++) {
+                sum += Ssim.compute(plane(clean, c, z), plane(test, c, z), range);
+                planes++;
+            }
+        }
+        return sum / planes;
+    }
+
+    private static RandomAccessibleInterval<FloatType> clipped(RandomAccessibleInterval<FloatType> image) {
+        return net.imglib2.converter.Converters.convert(image,
+                (in, out) -> out.set(Math.min(255f, Math.max(0f, in.get()))), new FloatType());
+    }
+
+    private static <T extends RealType<T>> RandomAccessibleInterval<T> plane(RandomAccessibleInterval<T> image, long c, long z) {
+        return Views.hyperSlice(Views.hyperSlice(image, ImageData.Z, z), ImageData.C, c);
+    }
+}
