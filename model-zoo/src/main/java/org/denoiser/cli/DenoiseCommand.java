@@ -7,7 +7,10 @@ import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code denoiser denoise}: files in, denoised files of the same format and bit depth out. */
 @Command(name = "denoise", description = "Denoise PNG or TIFF images (8/16/32-bit, RGB, multi-page stacks).")
 final class DenoiseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -38,16 +44,20 @@ final class DenoiseCommand implements Callable<Integer> {
                     ImageData image = codec.read(input);
                     Path output = outputDir.resolve(input.getFileName());
                     codec.write(denoiser.denoise(image), output);
-                    System.out.printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %.2f s)%n", input, output,
+                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %.2f s)%n", input, output,
                             image.width(), image.height(), image.channels(), image.planes(), image.type(),
                             (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
-                    System.err.println("denoiser: " + input + ": " + e.getMessage());
+                    spec.commandLine().getErr().println("denoiser: " + input + ": " + e.getMessage());
                     failed++;
                 }
             }
         }
         return failed == 0 ? 0 : DenoiserCommand.USER_ERROR;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -8,7 +8,10 @@ import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import picocli.CommandLine.ArgGroup;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "eval", description = "Measure PSNR/SSIM of a model on a folder of images.")
 final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -49,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         ProgressLine progress = ProgressLine.onTerminal();
         double[] sums = new double[4];
         try (Denoiser denoiser = modelOptions.build(progress)) {
-            System.out.printf("%-28s %10s %18s %18s %8s%n", "image", "size", "PSNR noisy->den", "SSIM noisy->den", "seconds");
+            out().printf("%-28s %10s %18s %18s %8s%n", "image", "size", "PSNR noisy->den", "SSIM noisy->den", "seconds");
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 progress.label(file.getFileName().toString());
@@ -60,14 +66,14 @@ final class EvalCommand implements Callable<Integer> {
                 for (int k = 0; k < 4; k++) {
                     sums[k] += scores[k];
                 }
-                System.out.printf("%-28s %10s %8.2f -> %6.2f %8.4f -> %6.4f %8.2f%n", file.getFileName(),
+                out().printf("%-28s %10s %8.2f -> %6.2f %8.4f -> %6.4f %8.2f%n", file.getFileName(),
                         trial.clean().dimension(0) + "x" + trial.clean().dimension(1),
                         scores[0], scores[1], scores[2], scores[3], (System.nanoTime() - start) / 1e9);
             }
         }
         int n = files.size();
-        System.out.printf("model %s, %s, %d images%n", modelOptions.model, describeSource(), n);
-        System.out.printf("mean PSNR %.2f -> %.2f dB, SSIM %.4f -> %.4f%n", sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n);
+        out().printf("model %s, %s, %d images%n", modelOptions.model, describeSource(), n);
+        out().printf("mean PSNR %.2f -> %.2f dB, SSIM %.4f -> %.4f%n", sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n);
         return 0;
     }
 
@@ -90,5 +96,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         NoiseOptions noise = source.synthetic.noise;
         return "noise " + noise.model().describe() + ", seed " + noise.seed + (noise.clipNoisy ? ", clipped" : "");
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

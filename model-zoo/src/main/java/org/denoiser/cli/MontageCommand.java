@@ -9,7 +9,10 @@ import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.Montage;
 import org.denoiser.normalize.Normalization;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +20,9 @@ import picocli.CommandLine.Parameters;
 /** {@code denoiser montage}: a picture of what the model does, noisy | denoised | clean per row. */
 @Command(name = "montage", description = "Write a side-by-side PNG (noisy | denoised | clean) for clean inputs.")
 final class MontageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -43,12 +49,16 @@ final class MontageCommand implements Callable<Integer> {
                 Normalization display = trial.displayRange();
                 rows.add(new Montage.Row(List.of(trial.noisy(), trial.denoised(), trial.clean()),
                         display.low(), display.low() + display.scale()));
-                System.out.printf("%s: PSNR %.2f -> %.2f dB%n", inputs.get(i).getFileName(),
+                out().printf("%s: PSNR %.2f -> %.2f dB%n", inputs.get(i).getFileName(),
                         trial.psnr(trial.noisy()), trial.psnr(trial.denoised()));
             }
         }
         Montage.writePng(rows, scale, output);
-        System.out.println("wrote " + output);
+        out().println("wrote " + output);
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -8,7 +8,10 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.noise.NoiseModel;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,6 +19,9 @@ import picocli.CommandLine.Parameters;
 /** {@code denoiser noise}: makes noisy test inputs, same format and bit depth as the originals. */
 @Command(name = "noise", description = "Add seeded synthetic noise to images (to make test inputs).")
 final class NoiseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     NoiseOptions noise;
 
@@ -36,8 +42,12 @@ final class NoiseCommand implements Callable<Integer> {
             model.apply(pixels, noise.seed + i);
             Path output = outputDir.resolve(inputs.get(i).getFileName());
             codec.write(FloatImages.storeLike(clean, pixels), output);
-            System.out.printf("%s -> %s (%s, seed %d)%n", inputs.get(i), output, model.describe(), noise.seed + i);
+            out().printf("%s -> %s (%s, seed %d)%n", inputs.get(i), output, model.describe(), noise.seed + i);
         }
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }
