@@ -65,7 +65,7 @@ public final class MnistDigits implements DataSource {
 
     @Override
     public String description() {
-        return "npm " + PACKAGE_VERSION + " (MIT), " + digitsDir();
+        return "npm " + PACKAGE_VERSION + " (MIT), package/src/digits/{0..9}.json, last 10% of each digit held out";
     }
 
     private List<float[]> readDigit(int digit) {

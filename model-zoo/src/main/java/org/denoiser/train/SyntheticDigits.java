@@ -13,6 +13,7 @@ public final class SyntheticDigits implements DataSource {
     private static final int SIDE = MnistDigits.SIDE;
     private static final double PEN_RADIUS_MIN = 1.0;
     private static final double PEN_RADIUS_MAX = 2.0;
+    private static final double MIN_STROKE_LENGTH = 9.0;
 
     private final int count;
     private final long seed;
@@ -56,10 +57,17 @@ public final class SyntheticDigits implements DataSource {
     }
 
     private static void drawStroke(float[] image, Random random, double pen) {
-        double x0 = 6 + random.nextDouble() * 16;
-        double y0 = 4 + random.nextDouble() * 20;
-        double x1 = 6 + random.nextDouble() * 16;
-        double y1 = 4 + random.nextDouble() * 20;
+        double x0;
+        double y0;
+        double x1;
+        double y1;
+        // A stroke shorter than a third of the box would be a dot, not a pen stroke.
+        do {
+            x0 = 6 + random.nextDouble() * 16;
+            y0 = 4 + random.nextDouble() * 20;
+            x1 = 6 + random.nextDouble() * 16;
+            y1 = 4 + random.nextDouble() * 20;
+        } while (Math.hypot(x1 - x0, y1 - y0) < MIN_STROKE_LENGTH);
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
                 paint(image, x, y, distanceToSegment(x, y, x0, y0, x1, y1), pen);
