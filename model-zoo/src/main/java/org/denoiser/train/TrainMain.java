@@ -62,7 +62,10 @@ public final class TrainMain {
         }
     }
 
-    /** Held-out images spread evenly over the set, which is ordered by class, so every digit shows up. */
+    /**
+     * Held-out images spread evenly over the set. The set is ordered by class, so the first few
+     * would all be zeros; even spacing shows most classes (the exact ones depend on class sizes).
+     */
     static Batch spreadExamples(ImageSet heldOut, Preset preset) {
         int count = Math.min(MONTAGE_ROWS, heldOut.size());
         List<Integer> indices = IntStream.range(0, count).map(i -> i * heldOut.size() / count).boxed().toList();
