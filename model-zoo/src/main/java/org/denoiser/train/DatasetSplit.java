@@ -1,0 +1,14 @@
+package org.denoiser.train;
+
+/** Training images and the held-out images that are only used to measure the trained model. */
+public record DatasetSplit(ImageSet train, ImageSet test) {
+
+    public DatasetSplit {
+        if (train.height() != test.height() || train.width() != test.width()) {
+            throw new IllegalArgumentException("train and test images must have the same size");
+        }
+        if (train.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException("train and test sets must both hold at least one image");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.denoiser.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Noisy copies of the held-out images with fixed noise, and the mean PSNR of the noisy input and
+ * of the network's output against the clean images. Images are run in chunks to bound memory.
+ */
+public final class HeldOutEvaluation {
+
+    private static final int CHUNK = 256;
+
+    private final List<Batch> chunks = new ArrayList<>();
+
+    public HeldOutEvaluation(ImageSet heldOut, NoiseModel noise, long seed) {
+        Random random = new Random(seed);
+        for (int start = 0; start < heldOut.size(); start += CHUNK) {
+            List<Integer> indices = IntStream.range(start, Math.min(heldOut.size(), start + CHUNK))
+                    .boxed().toList();
+            chunks.add(Batch.of(heldOut, indices, noise, random));
+        }
+    }
+
+    /** The first noisy/clean images, e.g. for checks or a montage. */
+    public Batch firstChunk() {
+        return chunks.get(0);
+    }
+
+    public double meanPsnrNoisy() {
+        double sum = 0;
+        int count = 0;
+        for (Batch chunk : chunks) {
+            for (int i = 0; i < chunk.size(); i++) {
+                sum += Psnr.of(chunk.cleanImage(i), chunk.noisyImage(i));
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    public double meanPsnrDenoised(TrainingSession session) {
+        double sum = 0;
+        int count = 0;
+        int pixels = firstChunk().height() * firstChunk().width();
+        for (Batch chunk : chunks) {
+            float[] denoised = session.denoise(chunk.noisy(), chunk.size(), chunk.height(), chunk.width());
+            for (int i = 0; i < chunk.size(); i++) {
+                float[] image = new float[pixels];
+                System.arraycopy(denoised, i * pixels, image, 0, pixels);
+                sum += Psnr.of(chunk.cleanImage(i), image);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+}

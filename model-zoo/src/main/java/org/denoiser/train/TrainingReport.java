@@ -1,0 +1,53 @@
+package org.denoiser.train;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.denoiser.api.DenoiseException;
+
+/** What is written next to an exported model as {@code training.json}, so the model documents its own origin. */
+public record TrainingReport(
+        String preset,
+        String architecture,
+        int receptiveFieldRadius,
+        int sizeMultiple,
+        String data,
+        String noise,
+        String loss,
+        int batchSize,
+        float learningRate,
+        long seed,
+        int steps,
+        double wallSeconds,
+        float finalLoss,
+        double heldOutPsnrNoisy,
+        double heldOutPsnrDenoised,
+        double heldOutPsnrGain,
+        float exportMaxAbsDifference,
+        String tensorflow) {
+
+    public static TrainingReport of(Preset preset, TrainingResult result, float exportMaxAbsDifference) {
+        Architecture architecture = preset.architecture();
+        return new TrainingReport(preset.name(), architecture.description(), architecture.receptiveFieldRadius(),
+                architecture.sizeMultiple(), preset.data().description(), preset.noise().description(),
+                preset.loss().name(), preset.batchSize(), preset.learningRate(), preset.seed(), result.steps(),
+                round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
+                round(result.psnrGain()), exportMaxAbsDifference,
+                "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)");
+    }
+
+    public void write(Path json) {
+        String text = new GsonBuilder().setPrettyPrinting().create().toJson(this);
+        try {
+            Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot write training report " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

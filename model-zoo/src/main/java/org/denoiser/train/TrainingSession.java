@@ -1,0 +1,107 @@
+package org.denoiser.train;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One network in a TensorFlow graph with its loss and Adam update, and the session that holds
+ * its weights. The input is named {@code input} with shape [-1,-1,-1,1] and the output
+ * {@code output}, so the graph can be exported and run on any image size the architecture allows.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    private final Graph graph;
+    private final Session session;
+    private final Placeholder<TFloat32> input;
+    private final Operand<TFloat32> output;
+    private final Placeholder<TFloat32> target;
+    private final Operand<TFloat32> loss;
+    private final Op trainStep;
+
+    public TrainingSession(Architecture architecture, Loss lossFunction, float learningRate, long seed) {
+        graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            Shape anyImage = Shape.of(-1, -1, -1, 1);
+            input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(anyImage));
+            target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(anyImage));
+            Network network = architecture.build(new GraphLayers(tf, seed), input);
+            output = tf.withName("output").identity(network.output());
+            loss = tf.withName("loss").identity(lossFunction.build(tf, network, target));
+            trainStep = new Adam(graph, learningRate).minimize(loss);
+            session = new Session(graph);
+            session.initialize();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** One Adam update on the batch; returns the batch loss before the update. */
+    public float step(Batch batch) {
+        try (TFloat32 noisy = tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
+                TFloat32 clean = tensor(batch.clean(), batch.size(), batch.height(), batch.width());
+                Result result = session.runner()
+                        .feed(input, noisy)
+                        .feed(target, clean)
+                        .addTarget(trainStep)
+                        .fetch(loss)
+                        .run()) {
+            return ((TFloat32) result.get(0)).getFloat();
+        }
+    }
+
+    /** Runs the network on {@code count} stacked single-channel images. */
+    public float[] denoise(float[] pixels, int count, int height, int width) {
+        try (TFloat32 images = tensor(pixels, count, height, width);
+                Result result = session.runner().feed(input, images).fetch(output).run()) {
+            return toArray((TFloat32) result.get(0), pixels.length);
+        }
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Operand<TFloat32> input() {
+        return input;
+    }
+
+    Operand<TFloat32> output() {
+        return output;
+    }
+
+    static TFloat32 tensor(float[] pixels, int count, int height, int width) {
+        if (pixels.length != count * height * width) {
+            throw new IllegalArgumentException(count + " images of " + height + "x" + width
+                    + " need " + count * height * width + " values, got " + pixels.length);
+        }
+        return TFloat32.tensorOf(Shape.of(count, height, width, 1), DataBuffers.of(pixels, true, false));
+    }
+
+    static float[] toArray(TFloat32 tensor, int expectedLength) {
+        if (tensor.size() != expectedLength) {
+            throw new IllegalStateException("network returned " + tensor.size() + " values, expected "
+                    + expectedLength + " (shape " + tensor.shape() + ")");
+        }
+        float[] values = new float[expectedLength];
+        tensor.copyTo(DataBuffers.of(values, false, false));
+        return values;
+    }
+
+    @Override
+    public void close() {
+        try (Graph g = graph) {
+            session.close();
+        }
+    }
+}
