@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import org.denoiser.api.DenoiseException;
+import org.denoiser.api.ModelInfo;
 
 /** What is written next to an exported model as {@code training.json}, so the model documents its own origin. */
 public record TrainingReport(
@@ -49,5 +52,18 @@ public record TrainingReport(
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
+    }
+
+    /**
+     * The zoo metadata of the trained model. The recommended overlap is the receptive-field radius
+     * rounded up to the size multiple, which makes tiled output equal untiled output.
+     */
+    public ModelInfo modelInfo(String id, String version, String description) {
+        int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
+        return new ModelInfo(id, version, description, data, noise, 1,
+                "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1", sizeMultiple,
+                receptiveFieldRadius, overlap,
+                Map.of("held-out set of the training data, " + noise,
+                        String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, heldOutPsnrDenoised)));
     }
 }

@@ -16,6 +16,6 @@
  *       {@link org.denoiser.train.SavedModelRunner} reloads it to check it,
  *       {@link org.denoiser.train.Montage} and {@link org.denoiser.train.TrainingReport} document it.</li>
  * </ol>
- * {@link org.denoiser.train.TrainMain} strings these together for the command line.
+ * {@link org.denoiser.train.TrainingRun} strings these together for {@code denoiser train}.
  */
 package org.denoiser.train;

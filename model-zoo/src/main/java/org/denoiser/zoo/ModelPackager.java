@@ -22,13 +22,14 @@ public final class ModelPackager {
     private ModelPackager() {}
 
     /**
-     * Packs {@code savedModelDir} as {@code modelsRoot/NAME}, replacing an older package of the same
-     * name, and adds NAME to {@code modelsRoot/index.txt} so a jar built from this folder lists it.
+     * Packs {@code savedModelDir} as {@code modelsRoot/NAME}, replacing the SavedModel and manifest
+     * of an older package of the same name (other files there, such as a training log, stay), and
+     * adds NAME to {@code modelsRoot/index.txt} so a jar built from this folder lists it.
      */
     public static Path pack(Path savedModelDir, ModelInfo info, Path modelsRoot) {
         Path folder = modelsRoot.resolve(info.name());
         try {
-            FileTrees.deleteIfPresent(folder);
+            FileTrees.deleteIfPresent(folder.resolve(PackagedModel.SAVED_MODEL_DIR));
             Map<String, String> files = new TreeMap<>();
             for (Path file : regularFiles(savedModelDir)) {
                 String relative = PackagedModel.SAVED_MODEL_DIR + "/" + savedModelDir.relativize(file).toString().replace('\\', '/');

@@ -2,7 +2,6 @@ package org.denoiser.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,39 +17,25 @@ import org.denoiser.api.UnknownModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainMainTest {
+class TrainingRunTest {
 
     @TempDir
     Path out;
 
     @Test
     void smokePresetWritesModelReportAndMontage() throws IOException {
-        TrainingReport report = TrainMain.run(TrainOptions.parse(
-                "--preset", Presets.SYNTHETIC_SMOKE, "--out", out.toString(), "--steps", "10", "--report-every", "5"));
+        TrainingReport report = TrainingRun.run(
+                new TrainOptions(Presets.SYNTHETIC_SMOKE, out, 10, MnistDigits.defaultCacheDir(), 5));
 
         assertTrue(Files.isRegularFile(out.resolve("savedmodel").resolve("saved_model.pb")));
         TrainingReport written = new Gson().fromJson(Files.readString(out.resolve("training.json")), TrainingReport.class);
         assertEquals(report, written);
         assertEquals(10, written.steps());
-        assertTrue(written.exportMaxAbsDifference() < TrainMain.EXPORT_TOLERANCE);
+        assertTrue(written.exportMaxAbsDifference() < TrainingRun.EXPORT_TOLERANCE);
 
         BufferedImage montage = ImageIO.read(out.resolve("montage.png").toFile());
         assertNotNull(montage);
         assertTrue(montage.getWidth() > montage.getHeight() / 4, "three columns expected");
-    }
-
-    @Test
-    void optionsParseAndRejectBadInput() {
-        TrainOptions options = TrainOptions.parse("--preset", "mnist-seed", "--out", "x", "--steps", "7");
-        assertEquals(7, options.steps());
-        assertEquals(Path.of("x"), options.out());
-        assertNull(TrainOptions.parse("--preset", "p", "--out", "x").steps());
-
-        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse("--preset", "p"));
-        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse("--preset", "p", "--out", "x", "--steps", "-3"));
-        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse("--preset", "p", "--out", "x", "--steps", "many"));
-        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse("--bogus", "1"));
-        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse("--out"));
     }
 
     @Test

@@ -2,36 +2,22 @@ package org.denoiser.train;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.denoiser.api.DenoiseException;
 
 /**
- * Command-line entry point:
- * {@code TrainMain --preset mnist-seed --out DIR [--steps N] [--data MNIST_DIR] [--report-every N]}.
- * Trains, exports {@code DIR/savedmodel}, checks the export against the training graph, and
+ * One training run from a preset, as {@code denoiser train} starts it. Trains, exports {@code DIR/savedmodel}, checks the export against the training graph, and
  * writes {@code DIR/training.json} and {@code DIR/montage.png}.
  */
-public final class TrainMain {
+public final class TrainingRun {
 
     private static final int MONTAGE_ROWS = 10;
     private static final int MONTAGE_SCALE = 4;
     /** Export check tolerance: the reloaded graph must reproduce the training graph's output. */
     static final float EXPORT_TOLERANCE = 1e-5f;
 
-    private TrainMain() {
-    }
-
-    public static void main(String[] args) {
-        try {
-            TrainingReport report = run(TrainOptions.parse(args));
-            System.out.printf(Locale.ROOT, "held-out PSNR: noisy %.2f dB -> denoised %.2f dB (gain %.2f dB)%n",
-                    report.heldOutPsnrNoisy(), report.heldOutPsnrDenoised(), report.heldOutPsnrGain());
-        } catch (IllegalArgumentException | DenoiseException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+    private TrainingRun() {
     }
 
     public static TrainingReport run(TrainOptions options) {

@@ -1,0 +1,82 @@
+package org.denoiser.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.denoiser.api.DenoiseException;
+import org.denoiser.api.ModelInfo;
+import org.denoiser.train.MnistDigits;
+import org.denoiser.train.Presets;
+import org.denoiser.train.TrainOptions;
+import org.denoiser.train.TrainingReport;
+import org.denoiser.train.TrainingRun;
+import org.denoiser.zoo.DenoiserHome;
+import org.denoiser.zoo.ModelPackager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code denoiser train}: trains a preset from scratch and installs it in a zoo folder. */
+@Command(name = "train", description = "Train a model from a preset and install it as denoise/PRESET.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", required = true, paramLabel = "NAME", description = "Training preset: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PresetNames.class)
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps. Default: the preset's.")
+    Integer steps;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "MNIST cache folder (scripts/fetch-mnist.sh fills it).")
+    Path data = MnistDigits.defaultCacheDir();
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder for the export, log and montage. Default: out/train/PRESET.")
+    Path work;
+
+    @Option(names = "--into", paramLabel = "MODELSDIR",
+            description = "Zoo folder to install the model into. Default: the user's models (~/.denoiser/models).")
+    Path into = DenoiserHome.userModels();
+
+    @Option(names = "--version-label", paramLabel = "V", defaultValue = "1.0", description = "Model version. Default: ${DEFAULT-VALUE}.")
+    String version;
+
+    static final class PresetNames extends java.util.ArrayList<String> {
+        PresetNames() {
+            super(Presets.names());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Path workDir = work != null ? work : Path.of("out", "train", preset);
+        TrainingReport report = TrainingRun.run(new TrainOptions(preset, workDir, steps, data, 100));
+        ModelInfo info = report.modelInfo("denoise/" + preset, version, describe(report));
+        Path folder = ModelPackager.pack(workDir.resolve("savedmodel"), info, into);
+        copy(workDir.resolve("training.json"), folder);
+        copy(workDir.resolve("montage.png"), folder);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "trained %s in %.0f s (%d steps); held-out PSNR %.2f -> %.2f dB%n", info.id(),
+                report.wallSeconds(), report.steps(), report.heldOutPsnrNoisy(), report.heldOutPsnrDenoised());
+        out.println("installed " + info.id() + " in " + folder);
+        return 0;
+    }
+
+    private static String describe(TrainingReport report) {
+        return "Trained by 'denoiser train --preset " + report.preset() + "': " + report.architecture();
+    }
+
+    private static void copy(Path file, Path folder) {
+        try {
+            Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new DenoiseException("cannot copy " + file + " into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}
