@@ -118,7 +118,9 @@ final class ImageDecoder {
     private String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EOFException) {
+            // The TIFF reader says "Data segment out of stream" when a strip lies past the end of a
+            // file whose length it knows; for a user both mean the same.
+            if (cause instanceof EOFException || "Data segment out of stream".equals(cause.getMessage())) {
                 return "the data ends too early; the file is truncated";
             }
             if (cause.getMessage() != null) {
