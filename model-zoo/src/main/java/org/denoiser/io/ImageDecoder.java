@@ -41,8 +41,9 @@ final class ImageDecoder {
         try {
             // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
             // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
+            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
             reader.setInput(input, false, true);
-            return readAllPages(reader);
+            return readAllPages(reader, pages);
         } catch (DenoiseException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -55,8 +56,7 @@ final class ImageDecoder {
         }
     }
 
-    private ImageData readAllPages(ImageReader reader) throws IOException {
-        int pages = reader.getNumImages(true);
+    private ImageData readAllPages(ImageReader reader, int pages) throws IOException {
         if (pages < 1) {
             throw new CorruptImageException(source + ": the " + format + " file contains no image");
         }
