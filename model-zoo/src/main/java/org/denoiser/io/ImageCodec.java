@@ -90,7 +90,7 @@ public final class ImageCodec {
                 return decode(Files.readAllBytes(file), source);
             }
             try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
-                return new ImageDecoder(format, source, maxPixels).decode(input);
+                return new ImageIoDecoder(format, source, new PixelLimit(maxPixels)).decode(input);
             }
         } catch (NoSuchFileException e) {
             throw new DenoiseException("file not found: " + file, e);
@@ -112,7 +112,7 @@ public final class ImageCodec {
     public ImageData decode(byte[] bytes, String sourceName) {
         ImageFormat format = detectFormat(bytes, sourceName);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return new ImageDecoder(format, sourceName, maxPixels).decode(input);
+            return new ImageIoDecoder(format, sourceName, new PixelLimit(maxPixels)).decode(input);
         } catch (IOException e) {
             // Only close() can get here, and closing an in-memory stream does not fail in practice.
             throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);
@@ -141,7 +141,7 @@ public final class ImageCodec {
      * @throws DenoiseException when PNG is asked to hold a stack, or the file cannot be written
      */
     public void write(ImageData image, Path file, ImageFormat format) {
-        ImageEncoder encoder = new ImageEncoder(tiffCompression);
+        ImageIoEncoder encoder = new ImageIoEncoder(tiffCompression);
         try {
             AtomicFileWrite.replace(file, out -> encoder.encode(image, format, out));
         } catch (NoSuchFileException e) {
@@ -166,7 +166,7 @@ public final class ImageCodec {
     /** Encodes the image in {@code format} to a stream, which is not closed. */
     public void encode(ImageData image, ImageFormat format, OutputStream out) {
         try {
-            new ImageEncoder(tiffCompression).encode(image, format, out);
+            new ImageIoEncoder(tiffCompression).encode(image, format, out);
         } catch (IOException e) {
             throw new DenoiseException("cannot write " + format + " data: " + e.getMessage(), e);
         }

@@ -17,23 +17,19 @@ import org.denoiser.api.DenoiseException;
  * Page sizes are read from the headers and checked against the pixel limit before any pixel
  * memory is allocated.
  */
-final class ImageDecoder {
-
-    /** ImgLib2 array images hold at most this many samples in their single Java array. */
-    static final long MAX_ARRAY_SAMPLES = Integer.MAX_VALUE - 8;
+final class ImageIoDecoder {
 
     private final ImageFormat format;
     private final String source;
-    private final long maxPixels;
+    private final PixelLimit limit;
 
     /**
      * @param source names the input in error messages (a file path, or a description of bytes)
-     * @param maxPixels largest accepted width x height x pages
      */
-    ImageDecoder(ImageFormat format, String source, long maxPixels) {
+    ImageIoDecoder(ImageFormat format, String source, PixelLimit limit) {
         this.format = format;
         this.source = source;
-        this.maxPixels = maxPixels;
+        this.limit = limit;
     }
 
     ImageData decode(ImageInputStream input) {
@@ -68,12 +64,12 @@ final class ImageDecoder {
         for (int page = 1; page < pages; page++) {
             checkSameSize(page, reader.getWidth(page), reader.getHeight(page), width, height);
         }
-        checkPixelCount((long) width * height * pages, 1);
+        limit.check(source, (long) width * height * pages, 1);
 
         BufferedImage first = reader.read(0);
         PageSamples firstSamples = PageSamples.of(first, source);
         PixelType type = firstSamples.type();
-        checkPixelCount((long) width * height * pages, type.channels());
+        limit.check(source, (long) width * height * pages, type.channels());
         Img<? extends RealType<?>> pixels = type.allocate(width, height, pages);
         PlaneCopy.pageToImg(firstSamples, pixels, 0);
         for (int page = 1; page < pages; page++) {
@@ -91,17 +87,6 @@ final class ImageDecoder {
         if (pageWidth != width || pageHeight != height) {
             throw new CorruptImageException(source + ": page " + (page + 1) + " is " + pageWidth + "x" + pageHeight
                     + " but page 1 is " + width + "x" + height + "; all pages of a stack must have the same size");
-        }
-    }
-
-    private void checkPixelCount(long pixels, int channels) {
-        if (pixels > maxPixels) {
-            throw new ImageTooLargeException(source + ": " + pixels + " pixels exceed the limit of "
-                    + maxPixels + " pixels");
-        }
-        if (pixels * channels > MAX_ARRAY_SAMPLES) {
-            throw new ImageTooLargeException(source + ": " + pixels + " pixels of " + channels
-                    + " channel(s) exceed the " + MAX_ARRAY_SAMPLES + " samples one image array can hold");
         }
     }
 
