@@ -51,7 +51,7 @@ class CorruptImageTest {
 
         CorruptImageException e = assertThrows(CorruptImageException.class, () -> codec.decode(noise, "message 7"));
 
-        assertTrue(e.getMessage().startsWith("message 7 is neither a PNG nor a TIFF"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("message 7 is not a PNG, TIFF or FITS"), e.getMessage());
     }
 
     @Test

@@ -40,9 +40,10 @@ class ImageFormatTest {
     }
 
     @Test
-    void sniffRecognisesBothTiffByteOrders() {
+    void sniffRecognisesEachSignature() {
         assertEquals(Optional.of(ImageFormat.TIFF), ImageFormat.sniff(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0}));
         assertEquals(Optional.of(ImageFormat.TIFF), ImageFormat.sniff(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8}));
+        assertEquals(Optional.of(ImageFormat.FITS), ImageFormat.sniff("SIMPLE  =                    T".getBytes()));
         assertEquals(Optional.empty(), ImageFormat.sniff(new byte[] {'I', 'I', 43, 0})); // BigTIFF
         assertEquals(Optional.empty(), ImageFormat.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
         assertEquals(Optional.empty(), ImageFormat.sniff(new byte[0]));
@@ -53,6 +54,7 @@ class ImageFormatTest {
         assertEquals(Optional.of(ImageFormat.TIFF), ImageFormat.fromFileName("stack.TIF"));
         assertEquals(Optional.of(ImageFormat.TIFF), ImageFormat.fromFileName("a.tiff"));
         assertEquals(Optional.of(ImageFormat.PNG), ImageFormat.fromFileName("out.png"));
+        assertEquals(Optional.of(ImageFormat.FITS), ImageFormat.fromFileName("m31.fits"));
         assertEquals(Optional.empty(), ImageFormat.fromFileName("out.jpg"));
     }
 }
