@@ -35,9 +35,9 @@ final class ImageIoDecoder {
     ImageData decode(ImageInputStream input) {
         ImageReader reader = readerFor(format);
         try {
+            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
             // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
             // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
-            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
             reader.setInput(input, false, true);
             return readAllPages(reader, pages);
         } catch (DenoiseException e) {
