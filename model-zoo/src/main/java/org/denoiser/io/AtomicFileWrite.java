@@ -25,11 +25,11 @@ final class AtomicFileWrite {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Name prefix of the temporary files, so a crash's leftovers are recognisable. */
+    private static final String TEMP_PREFIX = ".denoiser-";
+
     private AtomicFileWrite() {
     }
-
-    /** Name prefix of the temporary files, so a crash's leftovers are recognisable. */
-    static final String TEMP_PREFIX = ".denoiser-";
 
     static void replace(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();

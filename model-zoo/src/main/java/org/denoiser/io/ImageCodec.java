@@ -1,5 +1,6 @@
 package org.denoiser.io;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.denoiser.api.DenoiseException;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
 /**
- * Reads and writes PNG and TIFF images, from and to files or bytes. The one place for image
+ * Reads and writes PNG, TIFF and FITS images, from and to files or bytes. The one place for image
  * codecs: the command line uses the {@link Path} methods, the Kafka worker the byte methods.
  *
  * <p>Reading detects the format from the first bytes, never from a file name, and returns pixels
@@ -38,11 +39,11 @@ public final class ImageCodec {
 
     private static final ImageCodec DEFAULTS = new ImageCodec(NO_PIXEL_LIMIT, TiffCompression.NONE);
 
-    private final long maxPixels;
+    private final PixelLimit limit;
     private final TiffCompression tiffCompression;
 
     private ImageCodec(long maxPixels, TiffCompression tiffCompression) {
-        this.maxPixels = maxPixels;
+        this.limit = new PixelLimit(maxPixels);
         this.tiffCompression = tiffCompression;
     }
 
@@ -64,11 +65,11 @@ public final class ImageCodec {
 
     /** A codec that writes TIFF with the given compression (PNG is always deflate-compressed). */
     public ImageCodec withTiffCompression(TiffCompression compression) {
-        return new ImageCodec(maxPixels, Objects.requireNonNull(compression, "compression"));
+        return new ImageCodec(limit.maxPixels(), Objects.requireNonNull(compression, "compression"));
     }
 
     public long maxPixels() {
-        return maxPixels;
+        return limit.maxPixels();
     }
 
     public TiffCompression tiffCompression() {
@@ -79,18 +80,24 @@ public final class ImageCodec {
      * Reads an image file.
      *
      * @throws DenoiseException "file not found" when it does not exist, or when it cannot be read
-     * @throws CorruptImageException when its content is not a readable PNG or TIFF
+     * @throws CorruptImageException when its content is not a readable image
      */
     public ImageData read(Path file) {
         String source = file.toString();
         try {
             ImageFormat format = detectFormat(readHead(file), source);
+            if (format == ImageFormat.FITS) {
+                // FITS is read front to back, so a plain stream does.
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                    return new FitsDecoder(source, limit).decode(in);
+                }
+            }
             if (file.getFileSystem() != FileSystems.getDefault()) {
                 // ImageIO reads only java.io.File in place; other file systems (e.g. a zip) go through memory.
                 return decode(Files.readAllBytes(file), source);
             }
             try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
-                return new ImageDecoder(format, source, maxPixels).decode(input);
+                return new ImageIoDecoder(format, source, limit).decode(input);
             }
         } catch (NoSuchFileException e) {
             throw new DenoiseException("file not found: " + file, e);
@@ -111,8 +118,11 @@ public final class ImageCodec {
      */
     public ImageData decode(byte[] bytes, String sourceName) {
         ImageFormat format = detectFormat(bytes, sourceName);
+        if (format == ImageFormat.FITS) {
+            return new FitsDecoder(sourceName, limit).decode(new ByteArrayInputStream(bytes));
+        }
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return new ImageDecoder(format, sourceName, maxPixels).decode(input);
+            return new ImageIoDecoder(format, sourceName, limit).decode(input);
         } catch (IOException e) {
             // Only close() can get here, and closing an in-memory stream does not fail in practice.
             throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);
@@ -141,9 +151,8 @@ public final class ImageCodec {
      * @throws DenoiseException when PNG is asked to hold a stack, or the file cannot be written
      */
     public void write(ImageData image, Path file, ImageFormat format) {
-        ImageEncoder encoder = new ImageEncoder(tiffCompression);
         try {
-            AtomicFileWrite.replace(file, out -> encoder.encode(image, format, out));
+            AtomicFileWrite.replace(file, out -> encodeTo(image, format, out));
         } catch (NoSuchFileException e) {
             throw new DenoiseException("cannot write " + file + ": its directory does not exist", e);
         } catch (IOException e) {
@@ -166,9 +175,17 @@ public final class ImageCodec {
     /** Encodes the image in {@code format} to a stream, which is not closed. */
     public void encode(ImageData image, ImageFormat format, OutputStream out) {
         try {
-            new ImageEncoder(tiffCompression).encode(image, format, out);
+            encodeTo(image, format, out);
         } catch (IOException e) {
             throw new DenoiseException("cannot write " + format + " data: " + e.getMessage(), e);
+        }
+    }
+
+    private void encodeTo(ImageData image, ImageFormat format, OutputStream out) throws IOException {
+        if (format == ImageFormat.FITS) {
+            FitsEncoder.encode(image, out);
+        } else {
+            new ImageIoEncoder(tiffCompression).encode(image, format, out);
         }
     }
 
@@ -183,7 +200,7 @@ public final class ImageCodec {
             throw new CorruptImageException(source + " is empty");
         }
         return ImageFormat.sniff(head).orElseThrow(() -> new CorruptImageException(source
-                + " is neither a PNG nor a TIFF image (it starts with the bytes "
+                + " is not a PNG, TIFF or FITS image (it starts with the bytes "
                 + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(head.length, ImageFormat.SIGNATURE_LENGTH))
                 + ")"));
     }

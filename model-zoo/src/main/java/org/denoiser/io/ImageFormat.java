@@ -6,14 +6,17 @@ import java.util.Optional;
 /** The container formats this package reads and writes. */
 public enum ImageFormat {
     PNG("png"),
-    TIFF("tiff");
+    TIFF("tiff"),
+    /** The astronomy format; gray images and stacks only. */
+    FITS(null);
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] TIFF_LITTLE_ENDIAN = {'I', 'I', 42, 0};
     private static final byte[] TIFF_BIG_ENDIAN = {'M', 'M', 0, 42};
+    private static final byte[] FITS_SIGNATURE = {'S', 'I', 'M', 'P', 'L', 'E', ' ', ' ', '='};
 
     /** How many leading bytes {@link #sniff} needs to recognise every format. */
-    static final int SIGNATURE_LENGTH = PNG_SIGNATURE.length;
+    static final int SIGNATURE_LENGTH = FITS_SIGNATURE.length;
 
     private final String imageIoName;
 
@@ -21,7 +24,7 @@ public enum ImageFormat {
         this.imageIoName = imageIoName;
     }
 
-    /** The format name under which the JDK registers its reader and writer. */
+    /** The format name under which the JDK registers its reader and writer; null for FITS. */
     String imageIoName() {
         return imageIoName;
     }
@@ -37,6 +40,9 @@ public enum ImageFormat {
         if (startsWith(firstBytes, TIFF_LITTLE_ENDIAN) || startsWith(firstBytes, TIFF_BIG_ENDIAN)) {
             return Optional.of(TIFF);
         }
+        if (startsWith(firstBytes, FITS_SIGNATURE)) {
+            return Optional.of(FITS);
+        }
         return Optional.empty();
     }
 
@@ -48,6 +54,9 @@ public enum ImageFormat {
         }
         if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
             return Optional.of(TIFF);
+        }
+        if (lower.endsWith(".fits") || lower.endsWith(".fit") || lower.endsWith(".fts")) {
+            return Optional.of(FITS);
         }
         return Optional.empty();
     }

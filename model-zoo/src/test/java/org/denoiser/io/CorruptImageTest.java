@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.denoiser.api.CorruptImageException;
 import org.denoiser.api.DenoiseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,7 +51,7 @@ class CorruptImageTest {
 
         CorruptImageException e = assertThrows(CorruptImageException.class, () -> codec.decode(noise, "message 7"));
 
-        assertTrue(e.getMessage().startsWith("message 7 is neither a PNG nor a TIFF"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("message 7 is not a PNG, TIFF or FITS"), e.getMessage());
     }
 
     @Test
@@ -114,6 +117,21 @@ class CorruptImageTest {
         CorruptImageException e = assertThrows(CorruptImageException.class, () -> codec.decode(tiff, "stack.tif"));
 
         assertTrue(e.getMessage().contains("page 2 is GRAY16 but page 1 is GRAY8"), e.getMessage());
+    }
+
+    /** The JDK reader alone would follow this loop forever. */
+    @Test
+    @Timeout(10)
+    void tiffWhosePageChainLoopsIsCorrupt() {
+        byte[] tiff = codec.encode(pattern(ImageFormat.TIFF, PixelType.GRAY8, 8, 8, 2));
+        ByteBuffer buffer = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int firstPage = buffer.getInt(4);
+        int secondPage = buffer.getInt(firstPage + 2 + 12 * buffer.getShort(firstPage));
+        buffer.putInt(secondPage + 2 + 12 * buffer.getShort(secondPage), firstPage);
+
+        CorruptImageException e = assertThrows(CorruptImageException.class, () -> codec.decode(tiff, "loop.tif"));
+
+        assertTrue(e.getMessage().contains("page 3 points back to an earlier page"), e.getMessage());
     }
 
     @Test

@@ -13,11 +13,11 @@ import org.denoiser.api.DenoiseException;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
 /** Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. */
-final class ImageEncoder {
+final class ImageIoEncoder {
 
     private final TiffCompression tiffCompression;
 
-    ImageEncoder(TiffCompression tiffCompression) {
+    ImageIoEncoder(TiffCompression tiffCompression) {
         this.tiffCompression = tiffCompression;
     }
 

@@ -17,32 +17,29 @@ import org.denoiser.api.DenoiseException;
  * Page sizes are read from the headers and checked against the pixel limit before any pixel
  * memory is allocated.
  */
-final class ImageDecoder {
-
-    /** ImgLib2 array images hold at most this many samples in their single Java array. */
-    static final long MAX_ARRAY_SAMPLES = Integer.MAX_VALUE - 8;
+final class ImageIoDecoder {
 
     private final ImageFormat format;
     private final String source;
-    private final long maxPixels;
+    private final PixelLimit limit;
 
     /**
      * @param source names the input in error messages (a file path, or a description of bytes)
-     * @param maxPixels largest accepted width x height x pages
      */
-    ImageDecoder(ImageFormat format, String source, long maxPixels) {
+    ImageIoDecoder(ImageFormat format, String source, PixelLimit limit) {
         this.format = format;
         this.source = source;
-        this.maxPixels = maxPixels;
+        this.limit = limit;
     }
 
     ImageData decode(ImageInputStream input) {
         ImageReader reader = readerFor(format);
         try {
+            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
             // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
             // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
             reader.setInput(input, false, true);
-            return readAllPages(reader);
+            return readAllPages(reader, pages);
         } catch (DenoiseException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -55,8 +52,7 @@ final class ImageDecoder {
         }
     }
 
-    private ImageData readAllPages(ImageReader reader) throws IOException {
-        int pages = reader.getNumImages(true);
+    private ImageData readAllPages(ImageReader reader, int pages) throws IOException {
         if (pages < 1) {
             throw new CorruptImageException(source + ": the " + format + " file contains no image");
         }
@@ -68,12 +64,12 @@ final class ImageDecoder {
         for (int page = 1; page < pages; page++) {
             checkSameSize(page, reader.getWidth(page), reader.getHeight(page), width, height);
         }
-        checkPixelCount((long) width * height * pages, 1);
+        limit.check(source, (long) width * height * pages, 1);
 
         BufferedImage first = reader.read(0);
         PageSamples firstSamples = PageSamples.of(first, source);
         PixelType type = firstSamples.type();
-        checkPixelCount((long) width * height * pages, type.channels());
+        limit.check(source, (long) width * height * pages, type.channels());
         Img<? extends RealType<?>> pixels = type.allocate(width, height, pages);
         PlaneCopy.pageToImg(firstSamples, pixels, 0);
         for (int page = 1; page < pages; page++) {
@@ -94,17 +90,6 @@ final class ImageDecoder {
         }
     }
 
-    private void checkPixelCount(long pixels, int channels) {
-        if (pixels > maxPixels) {
-            throw new ImageTooLargeException(source + ": " + pixels + " pixels exceed the limit of "
-                    + maxPixels + " pixels");
-        }
-        if (pixels * channels > MAX_ARRAY_SAMPLES) {
-            throw new ImageTooLargeException(source + ": " + pixels + " pixels of " + channels
-                    + " channel(s) exceed the " + MAX_ARRAY_SAMPLES + " samples one image array can hold");
-        }
-    }
-
     private static ImageReader readerFor(ImageFormat format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
         if (!readers.hasNext()) {
@@ -118,7 +103,9 @@ final class ImageDecoder {
     private String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EOFException) {
+            // The TIFF reader says "Data segment out of stream" when a strip lies past the end of a
+            // file whose length it knows; for a user both mean the same.
+            if (cause instanceof EOFException || "Data segment out of stream".equals(cause.getMessage())) {
                 return "the data ends too early; the file is truncated";
             }
             if (cause.getMessage() != null) {
