@@ -7,7 +7,6 @@ import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
-import picocli.CommandLine.ArgGroup;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,28 +27,21 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    @Mixin
+    NoiseOptions noise;
 
-    static final class Source {
-        @ArgGroup(exclusive = false)
-        SyntheticNoise synthetic;
-
-        @Option(names = "--clean", paramLabel = "CLEANDIR",
-                description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
-        Path cleanDir;
-    }
-
-    static final class SyntheticNoise {
-        @Mixin
-        NoiseOptions noise;
-    }
+    @Option(names = "--clean", paramLabel = "CLEANDIR",
+            description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
+    Path cleanDir;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of clean images (or noisy ones with --clean).")
     Path dir;
 
     @Override
     public Integer call() {
+        if (noise.given() == (cleanDir != null)) {
+            throw new IllegalArgumentException("give either a noise (--noise SPEC, --gaussian ...) or --clean CLEANDIR");
+        }
         ImageCodec codec = ImageCodec.defaults();
         List<Path> files = InputFiles.imagesIn(dir);
         ProgressLine progress = ProgressLine.onTerminal();
@@ -78,23 +70,21 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Trial trial(Denoiser denoiser, ImageCodec codec, Path file, int index) {
-        if (source.cleanDir != null) {
-            Path clean = source.cleanDir.resolve(file.getFileName());
+        if (cleanDir != null) {
+            Path clean = cleanDir.resolve(file.getFileName());
             if (!clean.toFile().isFile()) {
-                throw new DenoiseException("no clean image for " + file.getFileName() + " in " + source.cleanDir);
+                throw new DenoiseException("no clean image for " + file.getFileName() + " in " + cleanDir);
             }
             return Trial.pair(denoiser, codec.read(clean), codec.read(file));
         }
-        NoiseOptions noise = source.synthetic.noise;
         ImageData clean = codec.read(file);
         return Trial.synthetic(denoiser, clean, noise.model(), noise.seed + index, noise.clipNoisy);
     }
 
     private String describeSource() {
-        if (source.cleanDir != null) {
+        if (cleanDir != null) {
             return "noisy/clean pairs";
         }
-        NoiseOptions noise = source.synthetic.noise;
         return "noise " + noise.model().describe() + ", seed " + noise.seed + (noise.clipNoisy ? ", clipped" : "");
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Which synthetic noise to add: exactly one of the forms, in the image's own units. */
 final class NoiseOptions {
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; image i uses seed + i. Default: ${DEFAULT-VALUE}.")
@@ -31,7 +31,14 @@ final class NoiseOptions {
         Double saltPepper;
     }
 
+    boolean given() {
+        return choice != null;
+    }
+
     NoiseModel model() {
+        if (choice == null) {
+            throw new IllegalArgumentException("say which noise to add: --noise SPEC, --gaussian, --poisson-gauss or --salt-pepper");
+        }
         if (choice.spec != null) {
             return NoiseModels.parse(choice.spec);
         }
