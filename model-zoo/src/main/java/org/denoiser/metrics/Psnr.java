@@ -2,6 +2,7 @@ package org.denoiser.metrics;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
@@ -19,6 +20,15 @@ public final class Psnr {
         PairedPixels.requirePositiveRange(dataRange);
         return fromMse(meanSquaredError(reference, test, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY), dataRange);
+    }
+
+    /** PSNR of two row-major images of the same length, e.g. training batches. */
+    public static double compute(float[] reference, float[] test, double dataRange) {
+        if (reference.length != test.length || reference.length == 0) {
+            throw new IllegalArgumentException("PSNR needs two non-empty images of the same size, got "
+                    + reference.length + " and " + test.length + " values");
+        }
+        return compute(ArrayImgs.floats(reference, reference.length), ArrayImgs.floats(test, test.length), dataRange);
     }
 
     /**

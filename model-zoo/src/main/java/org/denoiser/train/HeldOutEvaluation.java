@@ -3,6 +3,7 @@ package org.denoiser.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.denoiser.metrics.Psnr;
 import java.util.stream.IntStream;
 
 /**
@@ -34,7 +35,7 @@ public final class HeldOutEvaluation {
         int count = 0;
         for (Batch chunk : chunks) {
             for (int i = 0; i < chunk.size(); i++) {
-                sum += Psnr.of(chunk.cleanImage(i), chunk.noisyImage(i));
+                sum += Psnr.compute(chunk.cleanImage(i), chunk.noisyImage(i), 1.0);
                 count++;
             }
         }
@@ -50,7 +51,7 @@ public final class HeldOutEvaluation {
             for (int i = 0; i < chunk.size(); i++) {
                 float[] image = new float[pixels];
                 System.arraycopy(denoised, i * pixels, image, 0, pixels);
-                sum += Psnr.of(chunk.cleanImage(i), image);
+                sum += Psnr.compute(chunk.cleanImage(i), image, 1.0);
                 count++;
             }
         }

@@ -1,10 +1,13 @@
 package org.denoiser.train;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.api.DenoiseException;
+import org.denoiser.io.Montage;
 
 /**
  * One training run from a preset, as {@code denoiser train} starts it. Trains, exports {@code DIR/savedmodel}, checks the export against the training graph, and
@@ -39,7 +42,7 @@ public final class TrainingRun {
             Batch examples = spreadExamples(data.test(), preset);
             float[] fromTraining = session.denoise(examples.noisy(), examples.size(), examples.height(), examples.width());
             float difference = exportDifference(savedModel, examples, fromTraining);
-            Montage.write(options.out().resolve("montage.png"), examples, fromTraining, MONTAGE_ROWS, MONTAGE_SCALE);
+            Montage.writePng(montageRows(examples, fromTraining), MONTAGE_SCALE, options.out().resolve("montage.png"));
 
             TrainingReport report = TrainingReport.of(preset, result, difference);
             report.write(options.out().resolve("training.json"));
@@ -68,5 +71,15 @@ public final class TrainingRun {
             }
             return difference;
         }
+    }
+
+    /** One row per example: original | noisy | denoised, shown on the training range 0..1. */
+    static List<Montage.Row> montageRows(Batch examples, float[] denoised) {
+        int w = examples.width();
+        int h = examples.height();
+        return IntStream.range(0, examples.size()).mapToObj(i -> new Montage.Row(List.of(
+                ArrayImgs.floats(examples.cleanImage(i), w, h),
+                ArrayImgs.floats(examples.noisyImage(i), w, h),
+                ArrayImgs.floats(Arrays.copyOfRange(denoised, i * w * h, (i + 1) * w * h), w, h)), 0, 1)).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.denoiser.api.UnknownModelException;
+import org.denoiser.io.Montage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class TrainingRunTest {
         float[] denoised = new float[batch.clean().length];
         java.util.Arrays.fill(denoised, 1f);
         int scale = 2;
-        BufferedImage image = Montage.render(batch, denoised, 2, scale);
+        BufferedImage image = Montage.render(TrainingRun.montageRows(batch, denoised), scale);
 
         int columnWidth = 28 * scale + 4;
         int top = 4;
