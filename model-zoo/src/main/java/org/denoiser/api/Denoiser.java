@@ -76,6 +76,7 @@ public final class Denoiser implements AutoCloseable {
      * intensity mapping; {@code -1} means no channel axis.
      */
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis) {
+        PixelImages.requireDenoisable(image);
         Img<T> out = PixelImages.createLike(image);
         denoiseInto(image, out, channelAxis, null);
         return out;

@@ -1,6 +1,7 @@
 package org.denoiser.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.denoiser.api.DenoiseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "denoiser 0.1.0",
         description = "Removes noise from images with trained convolutional autoencoders.",
         subcommands = {ModelsCommand.class, DenoiseCommand.class, NoiseCommand.class, EvalCommand.class,
-            MontageCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+            MontageCommand.class, TrainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class DenoiserCommand {
     static final int USER_ERROR = 2;
 
@@ -23,6 +24,13 @@ public final class DenoiserCommand {
     /** The command line with our error policy: user errors are one line and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DenoiserCommand());
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class, DenoiserCommand.class.getClassLoader())) {
+            for (Object command : provider.commands()) {
+                CommandLine sub = new CommandLine(command);
+                cli.getCommandSpec().removeSubcommand(sub.getCommandName());
+                cli.addSubcommand(sub);
+            }
+        }
         cli.setExecutionExceptionHandler(DenoiserCommand::handle);
         return cli;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import net.imglib2.Cursor;
+import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -189,7 +190,8 @@ class DenoiserTest {
     @Test
     void badInputsGetTypedErrors() {
         assertThrows(ImageTooSmallException.class, () -> smallTiles.denoise(ArrayImgs.floats(10)));
-        assertThrows(ImageTooSmallException.class, () -> smallTiles.denoise(ArrayImgs.floats(0, 10)));
+        assertThrows(ImageTooSmallException.class, () -> smallTiles.denoise(
+                Views.interval(ArrayImgs.floats(10, 10), new FinalInterval(new long[] {0, 0}, new long[] {-1, 9}))));
         assertThrows(UnsupportedPixelTypeException.class, () -> smallTiles.denoise(ArrayImgs.longs(10, 10)));
         UnknownModelException unknown = assertThrows(UnknownModelException.class,
                 () -> Denoiser.builder().repository(BundledModels.repository()).model("denoise/no-such-model").build());
