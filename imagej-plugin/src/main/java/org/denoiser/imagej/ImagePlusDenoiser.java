@@ -1,0 +1,80 @@
+package org.denoiser.imagej;
+
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
+import java.util.ArrayList;
+import java.util.List;
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.view.Views;
+
+/**
+ * Denoises an ImageJ image into a new one, without any user interface: the classic plugin's
+ * work, usable from tests and other plugins. Each channel (each colour of RGB) is denoised on
+ * its own with one intensity mapping for all its slices and frames. The whole image is always
+ * denoised, whatever the selection: the network needs the context around a region anyway, and
+ * the selection is carried over to the result for measuring.
+ */
+public final class ImagePlusDenoiser {
+    private final DenoiserSession session;
+
+    public ImagePlusDenoiser(DenoiserSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Returns the denoised image (not shown); {@code original} is left as it was.
+     *
+     * @throws org.denoiser.api.CancelledException when {@code monitor} is cancelled; nothing is returned then
+     */
+    public ImagePlus denoise(ImagePlus original, DenoiseOptions options, RunMonitor monitor) {
+        HyperstackPixels in = HyperstackPixels.of(original);
+        if (options.wholeStack()) {
+            HyperstackPixels out = HyperstackPixels.allocate(in.codec(), in.layout());
+            List<ChannelJob<?, ?>> jobs = new ArrayList<>();
+            for (int ch = 0; ch < in.grayChannels(); ch++) {
+                RandomAccessibleInterval<?> channel = in.channel(ch);
+                jobs.add(job(channel, channel, out.channel(ch)));
+            }
+            run(options, jobs, monitor);
+            return ResultImage.wholeStack(original, out.toStack());
+        }
+        return ResultImage.plane(original, denoiseCurrentPlane(original, in, options, monitor));
+    }
+
+    /** Only the plane on display, mapped as it would be within the whole stack. */
+    private ImageProcessor denoiseCurrentPlane(ImagePlus original, HyperstackPixels in,
+            DenoiseOptions options, RunMonitor monitor) {
+        StackLayout layout = in.layout();
+        int perPlane = in.codec().channelsPerPlane();
+        HyperstackPixels out = HyperstackPixels.allocate(in.codec(), new StackLayout(layout.width(), layout.height(), 1, 1, 1));
+        long z = original.getZ() - 1;
+        long t = original.getT() - 1;
+        FinalInterval plane = new FinalInterval(new long[] {0, 0, z, t},
+                new long[] {layout.width() - 1, layout.height() - 1, z, t});
+        List<ChannelJob<?, ?>> jobs = new ArrayList<>();
+        for (int colour = 0; colour < perPlane; colour++) {
+            RandomAccessibleInterval<?> channel = in.channel((original.getC() - 1) * perPlane + colour);
+            jobs.add(job(channel, Views.zeroMin(Views.interval(channel, plane)), out.channel(colour)));
+        }
+        run(options, jobs, monitor);
+        return out.toStack().getProcessor(1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ChannelJob<?, ?> job(RandomAccessibleInterval<?> wholeChannel, RandomAccessibleInterval<?> in,
+            RandomAccessibleInterval<?> out) {
+        return ChannelJob.fittedOn((RandomAccessibleInterval) wholeChannel, (RandomAccessibleInterval) in,
+                (RandomAccessibleInterval) out);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void run(DenoiseOptions options, List<ChannelJob<?, ?>> jobs, RunMonitor monitor) {
+        session.denoise(options, (List) jobs, monitor);
+    }
+
+    /** Planes the run will denoise, for progress and speed figures. */
+    static long planesToDenoise(ImagePlus imp, DenoiseOptions options) {
+        return options.wholeStack() ? imp.getStackSize() : 1;
+    }
+}

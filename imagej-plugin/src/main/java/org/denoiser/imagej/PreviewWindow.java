@@ -1,0 +1,96 @@
+package org.denoiser.imagej;
+
+import ij.ImagePlus;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.denoiser.api.CancelledException;
+
+/**
+ * The dialog's preview: the plane on display, denoised with the dialog's current settings, in a
+ * window of its own (the original stays untouched). Computed off the dialog's thread; a newer
+ * request cancels the one in progress. Closed when the dialog closes.
+ */
+final class PreviewWindow implements AutoCloseable {
+    private final ImagePlus original;
+    private final ImagePlusDenoiser denoiser;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "denoise-preview");
+        t.setDaemon(true);
+        return t;
+    });
+    private ImagePlus shown;
+    private Request current;
+
+    PreviewWindow(ImagePlus original, ImagePlusDenoiser denoiser) {
+        this.original = original;
+        this.denoiser = denoiser;
+    }
+
+    /** Starts (again) denoising the plane on display with {@code options}. */
+    synchronized void update(DenoiseOptions options) {
+        cancelPending();
+        Request request = new Request();
+        current = request;
+        DenoiseOptions planeOnly = new DenoiseOptions(options.modelId(), false, options.tileSize());
+        worker.submit(() -> compute(request, planeOnly));
+    }
+
+    /** Stops any computation and closes the preview window. */
+    @Override
+    public synchronized void close() {
+        cancelPending();
+        worker.shutdown();
+        if (shown != null) {
+            shown.changes = false;
+            shown.close();
+            shown = null;
+        }
+    }
+
+    private void compute(Request request, DenoiseOptions options) {
+        try {
+            ImagePlus result = denoiser.denoise(original, options, request);
+            show(request, result);
+        } catch (CancelledException e) {
+            // superseded by a newer request or the dialog closed: nothing to show
+        } catch (RuntimeException | OutOfMemoryError e) {
+            UserErrors.report(e, original.getTitle(), options.tileSize());
+        }
+    }
+
+    private synchronized void show(Request request, ImagePlus result) {
+        if (request != current) {
+            return;
+        }
+        String title = original.getTitle() + " (denoise preview)";
+        if (shown != null && shown.isVisible()) {
+            shown.setProcessor(result.getProcessor());
+            shown.updateAndDraw();
+        } else {
+            result.setTitle(title);
+            shown = result;
+            shown.show();
+        }
+    }
+
+    private void cancelPending() {
+        if (current != null) {
+            current.cancelled = true;
+            current = null;
+        }
+    }
+
+    /** One preview computation; the monitor is how a newer one stops it. */
+    private static final class Request implements RunMonitor {
+        volatile boolean cancelled;
+
+        @Override
+        public void progress(double fraction) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+    }
+}
