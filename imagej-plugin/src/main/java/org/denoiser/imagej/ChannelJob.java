@@ -1,5 +1,7 @@
 package org.denoiser.imagej;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -21,6 +23,27 @@ public record ChannelJob<T extends RealType<T>, U extends RealType<U>>(
     public static <T extends RealType<T>, U extends RealType<U>> ChannelJob<T, U> fittedOn(
             RandomAccessibleInterval<T> wholeChannel, RandomAccessibleInterval<T> in, RandomAccessibleInterval<U> out) {
         return new ChannelJob<>(in, out, Normalizations.fit(Views.iterable(wholeChannel)));
+    }
+
+    /**
+     * One job per channel of {@code in} along {@code channelAxis} ({@code -1}: gray, one job),
+     * each fitted on its own channel, writing into the same channel of {@code out}.
+     */
+    public static <T extends RealType<T>, U extends RealType<U>> List<ChannelJob<T, U>> perChannel(
+            RandomAccessibleInterval<T> in, RandomAccessibleInterval<U> out, int channelAxis) {
+        if (channelAxis < 0) {
+            return List.of(fittedOn(in, in, out));
+        }
+        if (channelAxis < 2 || channelAxis >= in.numDimensions()) {
+            throw new IllegalArgumentException("the channel axis must be one of 2.." + (in.numDimensions() - 1)
+                    + " (x and y come first) or -1 for none, got " + channelAxis);
+        }
+        List<ChannelJob<T, U>> jobs = new ArrayList<>();
+        for (long c = in.min(channelAxis); c <= in.max(channelAxis); c++) {
+            RandomAccessibleInterval<T> channel = Views.hyperSlice(in, channelAxis, c);
+            jobs.add(fittedOn(channel, channel, Views.hyperSlice(out, channelAxis, c)));
+        }
+        return jobs;
     }
 
     /** The planes of {@code in} from the {@code 2 + ...} axes, for progress figures. */
