@@ -71,6 +71,11 @@ public final class DenoiserSession implements AutoCloseable {
         }
     }
 
+    /** Whether a run is in progress (for a caller that wants to cancel it from another thread). */
+    public boolean isRunning() {
+        return route != ProgressRoute.IDLE;
+    }
+
     /** How many times a model was loaded in this session (a batch over a folder should load once). */
     public synchronized int modelLoads() {
         return loads;

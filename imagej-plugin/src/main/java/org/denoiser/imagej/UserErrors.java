@@ -1,7 +1,6 @@
 package org.denoiser.imagej;
 
 import ij.IJ;
-import ij.Macro;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.DenoiseException;
 
@@ -28,20 +27,25 @@ final class UserErrors {
         return "Denoising \"" + imageTitle + "\" failed: " + error;
     }
 
-    /** Shows {@code error} the way this ImageJ can: dialog, or Log without a window. */
+    /**
+     * Shows {@code error} the way this ImageJ can: the Log without a window (headless), an error
+     * dialog in the GUI. Inside a macro, {@link IJ#error(String, String)} also stops the macro (a
+     * "Macro Error" naming the line), so that its next line does not save the noisy image under the
+     * denoised name; that holds for a cancelled run too. Outside a macro, Esc needs no dialog.
+     */
     static void report(Throwable error, String imageTitle, int tileSize) {
-        if (error instanceof CancelledException) {
-            IJ.showStatus("Denoise: cancelled, no result");
-            IJ.showProgress(1.0);
-            Macro.abort();
-            return;
+        boolean cancelled = error instanceof CancelledException;
+        String message = cancelled
+                ? "Denoising \"" + imageTitle + "\" was cancelled; no result was made."
+                : messageFor(error, imageTitle, tileSize);
+        IJ.showProgress(1.0);
+        IJ.showStatus(cancelled ? "Denoise: cancelled, no result" : "Denoise: failed");
+        boolean headless = IJ.getInstance() == null;
+        if (headless) {
+            IJ.log((cancelled ? "Denoise: " : "Denoise error: ") + message.replace('\n', ' '));
         }
-        String message = messageFor(error, imageTitle, tileSize);
-        if (IJ.getInstance() == null) {
-            IJ.log("Denoise error: " + message.replace('\n', ' '));
-            Macro.abort();
-        } else {
-            IJ.error("Denoise", message); // also aborts a running macro
+        if (IJ.isMacro() || (!headless && !cancelled)) {
+            IJ.error("Denoise", message);
         }
     }
 

@@ -53,6 +53,7 @@ final class ImageJHarness {
     static MacroRun denoise(ImagePlus noisy, String options, Path dir) throws IOException {
         Path in = dir.resolve(noisy.getTitle());
         Path out = dir.resolve("result.tif");
+        Files.deleteIfExists(out);
         IJ.saveAsTiff(noisy, in.toString());
         String macro = "setBatchMode(true);\n"
                 + "open(\"" + in + "\");\n"
