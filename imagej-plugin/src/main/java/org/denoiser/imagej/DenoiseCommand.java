@@ -17,12 +17,15 @@ import org.scijava.command.DynamicCommand;
 
 /**
  * The ImageJ2/SciJava face of the plugin, for scripts: ImgLib2 image in, ImgLib2 image out (same
- * type and size). It calls the same {@link DenoiserSession} as the classic Denoise... command, so
+ * type and size). It is its own module (a DynamicCommand, for the list of models), so run it
+ * through {@code ModuleService}: {@code CommandService.run} returns {@code null} for such commands. It calls the same {@link DenoiserSession} as the classic Denoise... command, so
  * the model stays loaded across both. Cancelling stops it between tiles; there is no output then.
  *
  * <pre>{@code
  * #@ CommandService commands
- * result = commands.run(DenoiseCommand.class, true, "input", img, "model", "denoise/mnist-seed").get().getOutput("output")
+ * #@ ModuleService modules
+ * info = commands.getCommand(DenoiseCommand.class)
+ * result = modules.run(info, true, "input", img, "model", "denoise/mnist-seed").get().getOutput("output")
  * }</pre>
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Denoise>Denoise (ImgLib2)", headless = true,
