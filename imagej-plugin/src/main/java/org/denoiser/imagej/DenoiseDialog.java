@@ -17,6 +17,7 @@ import org.denoiser.api.ModelInfo;
 final class DenoiseDialog implements DialogListener {
     private static final String PREF_MODEL = "denoiser.model";
     private static final String PREF_TILE = "denoiser.tile";
+    private static final int DESCRIPTION_CHARS = 64;
 
     private final List<ModelInfo> models;
     private final PreviewWindow preview;
@@ -57,7 +58,8 @@ final class DenoiseDialog implements DialogListener {
         gd.addChoice("Model", ids, model);
         gd.addMessage(describe(model));
         description = (Label) gd.getMessage();
-        gd.addCheckbox("Stack (all " + imp.getStackSize() + " planes; off: the plane on display)", imp.getStackSize() > 1);
+        int planes = imp.getStackSize();
+        gd.addCheckbox(planes > 1 ? "Stack (all " + planes + " planes; off: the plane on display)" : "Stack", planes > 1);
         gd.addMessage("Advanced:");
         gd.addNumericField("Tile size", Prefs.get(PREF_TILE, DenoiseOptions.DEFAULT_TILE_SIZE), 0, 6,
                 "pixels (smaller needs less memory)");
@@ -95,9 +97,10 @@ final class DenoiseDialog implements DialogListener {
         return new DenoiseOptions(model, stack, (int) tile);
     }
 
+    /** The model's one-line description, cut to fit the dialog. */
     private String describe(String id) {
-        return models.stream().filter(m -> m.id().equals(id)).findFirst()
-                .map(m -> m.description() + " (noise: " + m.noiseModel() + ")")
-                .orElse("");
+        String text = models.stream().filter(m -> m.id().equals(id)).findFirst()
+                .map(ModelInfo::description).orElse("");
+        return text.length() <= DESCRIPTION_CHARS ? text : text.substring(0, DESCRIPTION_CHARS - 3) + "...";
     }
 }

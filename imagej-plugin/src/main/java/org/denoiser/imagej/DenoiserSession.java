@@ -96,6 +96,7 @@ public final class DenoiserSession implements AutoCloseable {
             return denoiser;
         }
         close();
+        IJ.showStatus("Denoise: loading model " + options.modelId() + "...");
         denoiser = Denoiser.builder()
                 .repository(repository)
                 .model(options.modelId())
@@ -104,7 +105,10 @@ public final class DenoiserSession implements AutoCloseable {
                 .build();
         loadedFor = options;
         loads++;
-        IJ.log("Denoise: loaded model " + options.modelId() + " (tile " + options.tileSize() + ")");
+        if (IJ.getInstance() == null) {
+            // A record for batch runs; in the ImageJ window the status line said it.
+            IJ.log("Denoise: loaded model " + options.modelId() + " (tile " + options.tileSize() + ")");
+        }
         return denoiser;
     }
 

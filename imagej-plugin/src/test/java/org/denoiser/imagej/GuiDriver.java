@@ -1,0 +1,176 @@
+package org.denoiser.imagej;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import java.awt.AWTException;
+import java.awt.Button;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.EventQueue;
+import java.awt.Menu;
+import java.awt.MenuBar;
+import java.awt.MenuItem;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Toolkit;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.ActionListener;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives the ImageJ GUI like a user, in a child JVM on a virtual display (see {@code GuiIT}):
+ * opens an image, clicks Plugins > Denoise > Denoise..., presses OK in the dialog, waits for the
+ * result window, then opens the dialog again for a screenshot of all three and cancels it.
+ *
+ * <p>Arguments: the noisy image, and the folder for {@code result.tif} and the screenshot.
+ */
+public final class GuiDriver {
+    private static final long TIMEOUT_MILLIS = 120_000;
+
+    private GuiDriver() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            drive(new File(args[0]), new File(args[1]));
+            System.out.println("GUI driver: done");
+            System.exit(0);
+        } catch (Exception | Error e) {
+            // ImageJ's windows would keep this JVM alive until the test's time limit.
+            StackTraceElement[] where = e.getStackTrace();
+            System.out.println("GUI driver: failed: " + e + (where.length > 0 ? " at " + where[0] : ""));
+            System.exit(2);
+        }
+    }
+
+    private static void drive(File input, File out) throws Exception {
+        ImageJ imagej = new ImageJ();
+        imagej.setLocation(0, 0);
+        ImagePlus noisy = IJ.openImage(input.getPath());
+        noisy.show();
+        waitFor("the image window", () -> noisy.getWindow() != null && noisy.getWindow().isShowing() ? noisy : null);
+        IJ.run(noisy, "Set... ", "zoom=200");
+        onEventThread(() -> noisy.getWindow().setLocation(10, 110));
+
+        MenuItem item = menuItem(Menus.getMenuBar(), "Plugins", "Denoise", "Denoise...");
+        click(item);
+        GenericDialog dialog = waitFor("the Denoise dialog", () -> dialog("Denoise"));
+        press(dialog, "OK");
+        String title = noisy.getTitle().replaceFirst("\\.tif$", "") + "-denoised";
+        ImagePlus result = waitFor("the window " + title, () -> {
+            ImagePlus image = WindowManager.getImage(title);
+            return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
+        });
+        IJ.run(result, "Set... ", "zoom=200");
+        onEventThread(() -> result.getWindow().setLocation(30 + noisy.getWindow().getWidth(), 110));
+        IJ.saveAsTiff(result, new File(out, "result.tif").getPath());
+
+        click(item);
+        GenericDialog again = waitFor("the Denoise dialog, again", () -> dialog("Denoise"));
+        onEventThread(() -> again.setLocation(40, 130 + noisy.getWindow().getHeight()));
+        Thread.sleep(1500); // let the windows paint
+        screenshot(new File(out, "imagej-plugin.png"));
+        press(again, "Cancel");
+    }
+
+    private static MenuItem menuItem(MenuBar bar, String top, String sub, String label) {
+        for (int i = 0; i < bar.getMenuCount(); i++) {
+            Menu menu = bar.getMenu(i);
+            if (menu.getLabel().equals(top)) {
+                return find(menu, sub, label);
+            }
+        }
+        throw new IllegalStateException("no menu " + top);
+    }
+
+    private static MenuItem find(Menu menu, String sub, String label) {
+        for (int i = 0; i < menu.getItemCount(); i++) {
+            MenuItem item = menu.getItem(i);
+            if (item instanceof Menu submenu && submenu.getLabel().equals(sub)) {
+                for (int j = 0; j < submenu.getItemCount(); j++) {
+                    if (submenu.getItem(j).getLabel().equals(label)) {
+                        return submenu.getItem(j);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no item " + sub + " > " + label + " under " + menu.getLabel());
+    }
+
+    /** What choosing a menu item does: its listeners get an action event, on the event thread. */
+    private static void click(MenuItem item) throws InterruptedException, InvocationTargetException {
+        ActionEvent event = new ActionEvent(item, ActionEvent.ACTION_PERFORMED, item.getActionCommand());
+        EventQueue.invokeLater(() -> {
+            for (ActionListener listener : item.getActionListeners()) {
+                listener.actionPerformed(event);
+            }
+        });
+    }
+
+    private static void press(GenericDialog dialog, String label) {
+        Button button = button(dialog, label);
+        if (button == null) {
+            throw new IllegalStateException("no button " + label);
+        }
+        ActionEvent event = new ActionEvent(button, ActionEvent.ACTION_PERFORMED, button.getLabel());
+        EventQueue.invokeLater(() -> {
+            for (ActionListener listener : button.getActionListeners()) {
+                listener.actionPerformed(event);
+            }
+        });
+    }
+
+    private static Button button(Container container, String label) {
+        for (Component child : container.getComponents()) {
+            if (child instanceof Button button && button.getLabel().trim().equals(label)) {
+                return button;
+            }
+            if (child instanceof Container inner) {
+                Button found = button(inner, label);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static GenericDialog dialog(String title) {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof GenericDialog gd && gd.isShowing() && title.equals(gd.getTitle())) {
+                return gd;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T waitFor(String what, Supplier<T> probe) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting for " + what);
+    }
+
+    private static void onEventThread(Runnable action) throws InterruptedException, InvocationTargetException {
+        EventQueue.invokeAndWait(action);
+    }
+
+    private static void screenshot(File file) throws AWTException, IOException {
+        Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
+        ImageIO.write(new Robot().createScreenCapture(screen), "png", file);
+    }
+}
