@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs beyond Java and Maven. Idempotent: packages that
 # are already installed are skipped. Tests that need them skip with a message when they are absent.
-#   xvfb         virtual X display for the ImageJ GUI test (imagej-plugin)
-#   imagemagick  'import -window root' takes that test's screenshot
+#   xvfb  virtual X display for the ImageJ GUI test (imagej-plugin GuiIT; it screenshots with
+#         java.awt.Robot, so no imagemagick is needed)
 set -euo pipefail
 
 needed=()
-for pkg in xvfb imagemagick; do
+for pkg in xvfb; do
     dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if [ ${#needed[@]} -eq 0 ]; then
