@@ -8,6 +8,7 @@ import java.awt.AWTEvent;
 import java.awt.Label;
 import java.util.List;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.UnknownModelException;
 
 /**
  * The Plugins > Denoise > Denoise... dialog. Its labels are the macro keys the recorder writes:
@@ -32,7 +33,7 @@ final class DenoiseDialog implements DialogListener {
     static DenoiseOptions show(ImagePlus imp, DenoiserSession session) {
         List<ModelInfo> models = session.models();
         if (models.isEmpty()) {
-            throw new IllegalStateException("no models found: the model-zoo jar is missing from ImageJ's jars folder");
+            throw new UnknownModelException("no models found: is the model-zoo jar in ImageJ's jars folder?");
         }
         try (PreviewWindow preview = new PreviewWindow(imp, new ImagePlusDenoiser(session))) {
             return new DenoiseDialog(models, preview).ask(imp);

@@ -50,7 +50,7 @@ public class DenoisePlugin implements PlugIn {
     }
 
     private static ImagePlus denoise(ImagePlus imp, DenoiseOptions options, DenoiserSession session) {
-        long planes = options.wholeStack() ? imp.getStackSize() : 1;
+        long planes = ImagePlusDenoiser.planesToDenoise(imp, options);
         long start = System.nanoTime();
         ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, new ImageJProgress(planes));
         double seconds = (System.nanoTime() - start) / 1e9;
