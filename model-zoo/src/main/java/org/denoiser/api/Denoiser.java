@@ -18,6 +18,7 @@ import org.denoiser.inference.ModelRunner;
 import org.denoiser.io.ImageData;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
+import org.denoiser.tiling.Border;
 import org.denoiser.tiling.Tile;
 import org.denoiser.tiling.Tiler;
 import org.denoiser.tiling.TilingPlan;
@@ -48,6 +49,7 @@ public final class Denoiser implements AutoCloseable {
     private final DenoiseProgress progress;
     private final CancelToken cancel;
     private final ExecutorService pool;
+    private final Border border;
 
     private Denoiser(Builder b, ModelRunner runner) {
         this.runner = runner;
@@ -55,6 +57,7 @@ public final class Denoiser implements AutoCloseable {
         this.overlap = b.overlap >= 0 ? b.overlap : runner.info().recommendedOverlap();
         this.progress = b.progress;
         this.cancel = b.cancel;
+        this.border = Border.of(runner.info().border());
         this.pool = b.threads > 1 ? Executors.newFixedThreadPool(b.threads, Denoiser::daemon) : null;
     }
 
@@ -150,7 +153,7 @@ public final class Denoiser implements AutoCloseable {
     private void runTile(Tile tile, RandomAccessibleInterval<FloatType> in, RandomAccessibleInterval<FloatType> out,
             AtomicLong done, long total) {
         cancel.check("denoising");
-        Tiler.processTile(tile, in, out, runner);
+        Tiler.processTile(tile, in, out, runner, border);
         progress.update(done.incrementAndGet(), total);
     }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param receptiveFieldRadius pixels on each side that influence one output pixel
  * @param recommendedOverlap tile overlap (halo) that makes tiled output equal untiled output
  * @param measuredPsnr measured quality, e.g. {@code "mnist held-out, noise 0.5" -> "13.1 -> 20.4 dB"}
+ * @param border what the network saw beyond image edges in training: {@code mirror} (default) or
+ *     {@code zero} (e.g. digits on black); tiles are extended the same way
  */
 public record ModelInfo(
         String id,
@@ -28,7 +30,8 @@ public record ModelInfo(
         int sizeMultiple,
         int receptiveFieldRadius,
         int recommendedOverlap,
-        Map<String, String> measuredPsnr) {
+        Map<String, String> measuredPsnr,
+        String border) {
 
     public ModelInfo {
         if (id == null || !id.contains("/")) {

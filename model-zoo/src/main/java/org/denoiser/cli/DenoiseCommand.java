@@ -49,7 +49,9 @@ final class DenoiseCommand implements Callable<Integer> {
                             (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
-                    spec.commandLine().getErr().println("denoiser: " + input + ": " + e.getMessage());
+                    String message = e.getMessage();
+                    boolean named = message != null && message.contains(input.getFileName().toString());
+                    spec.commandLine().getErr().println("denoiser: " + (named ? "" : input + ": ") + message);
                     failed++;
                 }
             }

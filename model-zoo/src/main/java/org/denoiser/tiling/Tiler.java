@@ -81,19 +81,26 @@ public final class Tiler {
         }
     }
 
-    /**
-     * Processes one tile: copies its input (mirrored beyond the border) into a new array, runs
-     * the processor and writes the core back. Tiles of one plan have disjoint cores, so several
-     * threads may call this for different tiles when {@code out} is an {@code ArrayImg}.
-     */
+    /** As {@link #processTile(Tile, RandomAccessibleInterval, RandomAccessibleInterval, TileProcessor, Border)} with a mirrored border. */
     public static void processTile(Tile tile, RandomAccessibleInterval<? extends RealType<?>> in,
             RandomAccessibleInterval<FloatType> out, TileProcessor processor) {
+        processTile(tile, in, out, processor, Border.MIRROR);
+    }
+
+    /**
+     * Processes one tile: copies its input (extended beyond the image edge as {@code border} says)
+     * into a new array, runs the processor and writes the core back. Tiles of one plan have
+     * disjoint cores, so several threads may call this for different tiles when {@code out} is an
+     * {@code ArrayImg}.
+     */
+    public static void processTile(Tile tile, RandomAccessibleInterval<? extends RealType<?>> in,
+            RandomAccessibleInterval<FloatType> out, TileProcessor processor, Border border) {
         requirePlane(in);
         if (!Intervals.equalDimensions(in, out)) {
             throw new IllegalArgumentException("Output plane " + Intervals.toString(out)
                     + " does not have the size of the input plane " + Intervals.toString(in));
         }
-        float[] result = processor.process(copyIn(in, tile), tile.inputWidth(), tile.inputHeight());
+        float[] result = processor.process(copyIn(in, tile, border), tile.inputWidth(), tile.inputHeight());
         if (result == null || result.length != tile.inputWidth() * tile.inputHeight()) {
             throw new IllegalStateException("Tile processor returned "
                     + (result == null ? "null" : result.length + " values")
@@ -103,9 +110,22 @@ public final class Tiler {
     }
 
     private static <T extends RealType<?>> float[] copyIn(RandomAccessibleInterval<T> in,
-            Tile tile) {
-        RandomAccessible<T> mirrored = Views.extendMirrorDouble(Views.zeroMin(in));
+            Tile tile, Border border) {
         float[] pixels = new float[tile.inputWidth() * tile.inputHeight()];
+        if (border == Border.ZERO) {
+            // The array starts as zeros; copy only the part of the tile that lies inside the image.
+            RandomAccessibleInterval<T> plane = Views.zeroMin(in);
+            Interval inside = Intervals.intersect(tile.input(), plane);
+            if (!Intervals.isEmpty(inside)) {
+                Cursor<T> cursor = Views.interval(plane, inside).localizingCursor();
+                while (cursor.hasNext()) {
+                    float value = cursor.next().getRealFloat();
+                    pixels[tile.inputIndex(cursor.getLongPosition(0), cursor.getLongPosition(1))] = value;
+                }
+            }
+            return pixels;
+        }
+        RandomAccessible<T> mirrored = Views.extendMirrorDouble(Views.zeroMin(in));
         // flatIterable walks x fastest, then y: exactly row-major order.
         Cursor<T> cursor = Views.flatIterable(Views.interval(mirrored, tile.input())).cursor();
         for (int i = 0; cursor.hasNext(); i++) {

@@ -10,4 +10,12 @@ public interface DataSource {
     default String description() {
         return getClass().getSimpleName();
     }
+
+    /**
+     * What lies beyond the edge of the training images, for tiling at inference ({@code mirror} or
+     * {@code zero}); whole images on a black background, like digits, continue as zeros.
+     */
+    default String border() {
+        return "mirror";
+    }
 }

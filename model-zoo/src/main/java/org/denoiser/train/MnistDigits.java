@@ -117,4 +117,10 @@ public final class MnistDigits implements DataSource {
         }
         return value;
     }
+
+    /** Whole digits on black: the network saw zeros beyond their edges. */
+    @Override
+    public String border() {
+        return "zero";
+    }
 }

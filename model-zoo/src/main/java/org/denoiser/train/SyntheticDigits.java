@@ -106,4 +106,10 @@ public final class SyntheticDigits implements DataSource {
         t = Math.max(0, Math.min(1, t));
         return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
     }
+
+    /** Whole digits on black: the network saw zeros beyond their edges. */
+    @Override
+    public String border() {
+        return "zero";
+    }
 }

@@ -29,7 +29,8 @@ public record TrainingReport(
         double heldOutPsnrDenoised,
         double heldOutPsnrGain,
         float exportMaxAbsDifference,
-        String tensorflow) {
+        String tensorflow,
+        String border) {
 
     public static TrainingReport of(Preset preset, TrainingResult result, float exportMaxAbsDifference) {
         Architecture architecture = preset.architecture();
@@ -38,7 +39,7 @@ public record TrainingReport(
                 preset.loss().name(), preset.batchSize(), preset.learningRate(), preset.seed(), result.steps(),
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
-                "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)");
+                "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)", preset.data().border());
     }
 
     public void write(Path json) {
@@ -64,6 +65,7 @@ public record TrainingReport(
                 "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1", sizeMultiple,
                 receptiveFieldRadius, overlap,
                 Map.of("held-out set of the training data, " + noise,
-                        String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, heldOutPsnrDenoised)));
+                        String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, heldOutPsnrDenoised)),
+                border);
     }
 }

@@ -14,7 +14,7 @@ final class TinyModels {
     private TinyModels() {}
 
     static ModelInfo info(String id, String version) {
-        return new ModelInfo(id, version, "test model", "nothing", "none", 1, "unit", 1, 1, 0, Map.of());
+        return new ModelInfo(id, version, "test model", "nothing", "none", 1, "unit", 1, 1, 0, Map.of(), null);
     }
 
     /** Packs a model that multiplies by {@code gain} into {@code root/NAME}. */
