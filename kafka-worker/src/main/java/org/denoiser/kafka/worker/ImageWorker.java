@@ -29,6 +29,7 @@ public final class ImageWorker {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile ConsumeLoop loop;
     private volatile boolean stopRequested;
+    private volatile boolean consuming;
 
     public ImageWorker(WorkerConfig config) {
         this.config = config;
@@ -60,6 +61,7 @@ public final class ImageWorker {
                 }
                 LOG.info("worker {} reads {} and writes {} (dead letters: {}), model {}, {} threads", config.instanceId(),
                         config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.model(), config.threads());
+                consuming = true;
                 started.countDown();
                 loop.run();
             }
@@ -74,9 +76,9 @@ public final class ImageWorker {
         }
     }
 
-    /** Waits until the worker consumes (or failed to start); false on timeout. */
+    /** Waits until the worker consumes; false when it failed to start or the time ran out. */
     public boolean awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
-        return started.await(timeout, unit);
+        return started.await(timeout, unit) && consuming;
     }
 
     /** Asks the worker to finish its images in flight and stop; returns at once. */

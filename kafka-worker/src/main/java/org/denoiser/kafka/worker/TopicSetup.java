@@ -21,8 +21,11 @@ public final class TopicSetup {
 
     private TopicSetup() {}
 
-    /** Creates each missing topic with {@code partitions} partitions and {@code max.message.bytes} for records of {@code maxRecordBytes}. */
-    public static void create(Admin admin, Collection<String> topics, int partitions, int maxRecordBytes) {
+    /**
+     * Creates each missing topic with {@code partitions} partitions and {@code max.message.bytes}
+     * for records of {@code maxRecordBytes}; returns the names it created.
+     */
+    public static Set<String> create(Admin admin, Collection<String> topics, int partitions, int maxRecordBytes) {
         Set<String> existing = await(admin.listTopics().names(), "list topics");
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : topics) {
@@ -35,6 +38,7 @@ public final class TopicSetup {
         if (!missing.isEmpty()) {
             await(admin.createTopics(missing).all(), "create topics " + missing);
         }
+        return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -53,22 +57,25 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);
         }
+        Set<String> created = Set.of();
         if (config.createTopics()) {
             int partitions = input.get(config.inputTopic()).partitions().size();
-            create(admin, List.of(config.outputTopic(), config.dlqTopic()), partitions, config.maxRecordBytes());
+            created = create(admin, List.of(config.outputTopic(), config.dlqTopic()), partitions, config.maxRecordBytes());
         }
-        warnAboutSmallTopics(admin, config);
+        Set<String> existing = new java.util.HashSet<>(List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic()));
+        existing.removeAll(created);
+        warnAboutSmallTopics(admin, existing, config.maxRecordBytes());
     }
 
-    private static void warnAboutSmallTopics(Admin admin, WorkerConfig config) {
-        List<ConfigResource> resources = List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic()).stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+    /** Topics made here have the right size; older ones may not. */
+    private static void warnAboutSmallTopics(Admin admin, Set<String> topics, int maxRecordBytes) {
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), "describe topics");
         configs.forEach((resource, topicConfig) -> {
             var entry = topicConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            if (entry != null && Long.parseLong(entry.value()) < config.maxRecordBytes()) {
+            if (entry != null && Long.parseLong(entry.value()) < maxRecordBytes) {
                 LOG.warn("topic {} accepts records of at most {} bytes (max.message.bytes), less than max.record.bytes = {};"
-                        + " larger images will fail there", resource.name(), entry.value(), config.maxRecordBytes());
+                        + " larger images will fail there", resource.name(), entry.value(), maxRecordBytes);
             }
         });
     }
