@@ -30,6 +30,7 @@ import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.MessageHeaders;
 import org.denoiser.kafka.worker.RawPixels;
 import org.denoiser.kafka.worker.TopicSetup;
+import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.WorkerConfig;
 import org.denoiser.testimages.SyntheticImages;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +66,7 @@ class RoundTripTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             TopicSetup.create(admin, List.of("rt-in"), 2, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
         }
-        try (RunningWorker worker = new RunningWorker(RunningWorker.config(kafka.bootstrapServers(), "rt-in", "rt-out", Map.of()));
+        try (BackgroundWorker worker = new BackgroundWorker(TestWorkers.config(kafka.bootstrapServers(), "rt-in", "rt-out", Map.of()));
                 ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
                 RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("rt-out", "rt-in.dlq"),
                         WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {

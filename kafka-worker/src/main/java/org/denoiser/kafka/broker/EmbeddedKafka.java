@@ -64,6 +64,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw failure;
     }
 
+    /**
+     * Keeps the broker's own log lines (controller activation, shutdown chatter) off the terminal
+     * of a command that runs it: only errors from Kafka's classes show. Call it before anything
+     * touches Kafka; it affects this JVM only.
+     */
+    public static void quietKafkaLogs() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+    }
+
     /** {@code host:port} for clients' {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;

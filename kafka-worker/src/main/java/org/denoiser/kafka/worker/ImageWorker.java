@@ -70,7 +70,7 @@ public final class ImageWorker {
             throw new IllegalStateException("interrupted while loading the model", e);
         } finally {
             metrics.unregister();
-            LOG.info("worker {} stopped: {}", config.instanceId(), metrics.summary());
+            LOG.info("worker {} stopped: {}", config.instanceId(), metrics.finalSummary());
             started.countDown();
             finished.countDown();
         }

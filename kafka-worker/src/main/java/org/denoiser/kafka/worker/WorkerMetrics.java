@@ -27,7 +27,8 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     private volatile long lag = -1;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long intervalNanos;
-    private long intervalStart = System.nanoTime();
+    private final long startNanos = System.nanoTime();
+    private long intervalStart = startNanos;
     private long processedAtIntervalStart;
     private volatile double imagesPerSecond;
     private ObjectName registeredAs;
@@ -89,10 +90,19 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
         LOG.info(summary());
     }
 
-    /** One line: rate, latency, totals, lag. */
+    /** One line: rate over the last interval, latency, totals, lag. */
     public String summary() {
+        return summary(imagesPerSecond);
+    }
+
+    /** As {@link #summary()}, with the rate since start (for the last line at shutdown). */
+    public String finalSummary() {
+        return summary(processed.get() / ((System.nanoTime() - startNanos) / 1e9));
+    }
+
+    private String summary(double rate) {
         return String.format(Locale.ROOT, "%.1f images/s, latency p50 %.0f ms p99 %.0f ms, %d images, %d dead-lettered,"
-                + " %d in flight, lag %d", imagesPerSecond, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
+                + " %d in flight, lag %d", rate, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
                 deadLettered.get(), inFlight.get(), lag);
     }
 
