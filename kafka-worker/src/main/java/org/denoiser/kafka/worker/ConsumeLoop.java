@@ -198,6 +198,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        metrics.assigned();
         LOG.info("assigned {}", partitions);
     }
 }

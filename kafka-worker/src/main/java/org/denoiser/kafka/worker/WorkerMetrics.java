@@ -26,6 +26,7 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     private long latencyCount;
     private volatile long lag = -1;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger assignments = new AtomicInteger();
     private final long intervalNanos;
     private final long startNanos = System.nanoTime();
     private long intervalStart = startNanos;
@@ -67,6 +68,10 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
             deadLettered.incrementAndGet();
         }
         latencies[(int) (latencyCount++ % WINDOW)] = committedNanos - record.receivedNanos();
+    }
+
+    void assigned() {
+        assignments.incrementAndGet();
     }
 
     void lag(long value) {
@@ -139,6 +144,11 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     @Override
     public int getInFlight() {
         return inFlight.get();
+    }
+
+    @Override
+    public int getAssignments() {
+        return assignments.get();
     }
 
     private synchronized double percentile(double q) {

@@ -17,6 +17,9 @@ public interface WorkerMetricsMBean {
     /** Records in the assigned input partitions not yet consumed (−1 before the first fetch). */
     long getLag();
 
+    /** Partition assignments received; more than a few means the group keeps rebalancing. */
+    int getAssignments();
+
     /** Records polled and not yet committed. */
     int getInFlight();
 }
