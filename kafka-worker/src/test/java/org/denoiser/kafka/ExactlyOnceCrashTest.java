@@ -13,18 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.io.ImageCodec;
-import org.denoiser.kafka.broker.EmbeddedKafka;
 import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.MessageHeaders;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.WorkerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,39 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped with SIGTERM. Every input must then have exactly one committed output, and the
  * dead-letter topic must be empty.
  */
-class ExactlyOnceCrashTest {
+class ExactlyOnceCrashTest extends BrokerTest {
     private static final int IMAGES = 240;
     private static final int PARTITIONS = 3;
     private static final int[] KILL_AFTER_OUTPUTS = {30, 100, 170};
-    private static EmbeddedKafka kafka;
-
     @TempDir
     Path logs;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
     @Test
     void everyImageHasExactlyOneOutputAfterThreeKills() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicSetup.create(admin, List.of("eo-in"), PARTITIONS, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-        }
+        kafka.createTopics(PARTITIONS, "eo-in");
         byte[] image = ImageCodec.defaults().encode(SampleImages.camera(48).noisy());
-        try (ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+        try (ImagePublisher publisher = publisher()) {
             for (int i = 0; i < IMAGES; i++) {
                 publisher.send("eo-in", "img-" + i, image, Map.of(MessageHeaders.CORRELATION_ID, "img-" + i));
             }
         }
         List<ConsumerRecord<byte[], byte[]>> outputs = new ArrayList<>();
-        try (RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("eo-out", "eo-in.dlq"),
-                WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+        try (RecordCollector collector = collector("eo-out", "eo-in")) {
             for (int kill = 0; kill < KILL_AFTER_OUTPUTS.length; kill++) {
                 Process worker = startWorker(kill);
                 try {

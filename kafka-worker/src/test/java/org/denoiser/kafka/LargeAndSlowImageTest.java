@@ -9,40 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import net.imglib2.img.array.ArrayImgs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
 import org.denoiser.io.PixelType;
-import org.denoiser.kafka.broker.EmbeddedKafka;
 import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.MessageHeaders;
 import org.denoiser.kafka.worker.RawPixels;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.WorkerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Records at the size limit, and records slower than max.poll.interval.ms. */
-class LargeAndSlowImageTest {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
+class LargeAndSlowImageTest extends BrokerTest {
     @Test
     void a32MebibyteImageGoesThroughWithDefaultLimits() throws Exception {
         // 2048 x 4096 float32 = exactly 32 MiB of raw pixels, the default max.record.bytes.
@@ -55,11 +38,10 @@ class LargeAndSlowImageTest {
         RawPixels layout = RawPixels.describing(image);
         byte[] value = layout.encode(image);
         assertEquals(WorkerConfig.DEFAULT_MAX_RECORD_BYTES, value.length);
-        createInput("big-in");
+        kafka.createTopics(1, "big-in");
         try (BackgroundWorker worker = new BackgroundWorker(TestWorkers.config(kafka.bootstrapServers(), "big-in", "big-out", Map.of()));
-                ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-                RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("big-out", "big-in.dlq"),
-                        WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+                ImagePublisher publisher = publisher();
+                RecordCollector collector = collector("big-out", "big-in")) {
             publisher.sendNow("big-in", "big", value, Map.of(MessageHeaders.DTYPE, RawPixels.FLOAT32, MessageHeaders.SHAPE, layout.shapeHeader()));
             List<ConsumerRecord<byte[], byte[]>> results = collector.collect(1, Duration.ofMinutes(3));
             assertEquals(1, results.size());
@@ -84,15 +66,14 @@ class LargeAndSlowImageTest {
         }
         // The poll interval is a third of the image's denoising time, so one image overruns it 3 times.
         long interval = Math.max(300, directMillis / 3);
-        createInput("slow-in");
+        kafka.createTopics(1, "slow-in");
         ImageCodec codec = ImageCodec.defaults();
         byte[] small = codec.encode(SampleImages.camera(64).noisy());
         WorkerConfig config = TestWorkers.config(kafka.bootstrapServers(), "slow-in", "slow-out",
                 Map.of("threads", "1", "consumer.max.poll.interval.ms", String.valueOf(interval)));
         try (BackgroundWorker worker = new BackgroundWorker(config);
-                ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-                RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("slow-out", "slow-in.dlq"),
-                        WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+                ImagePublisher publisher = publisher();
+                RecordCollector collector = collector("slow-out", "slow-in")) {
             publisher.send("slow-in", "slow-1", codec.encode(slow), Map.of());
             publisher.send("slow-in", "slow-2", codec.encode(slow), Map.of());
             for (int i = 0; i < 5; i++) {
@@ -111,12 +92,6 @@ class LargeAndSlowImageTest {
                     worker.worker().metrics().getAssignments());
             assertTrue(slowest > interval, "the image (" + slowest + " ms) must outlast max.poll.interval.ms (" + interval + ")");
             assertEquals(1, worker.worker().metrics().getAssignments(), "no rebalance: the partitions were assigned once");
-        }
-    }
-
-    private static void createInput(String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicSetup.create(admin, List.of(topic), 1, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
         }
     }
 

@@ -11,38 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.io.ImageCodec;
-import org.denoiser.kafka.broker.EmbeddedKafka;
 import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.MessageHeaders;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.WorkerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every kind of bad input lands in the dead-letter topic with its original bytes and headers and
  * an error header, in order with the good images around it, and the worker keeps going.
  */
-class PoisonPillTest {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
+class PoisonPillTest extends BrokerTest {
     private record Pill(byte[] value, Map<String, String> headers, String expectedType) {}
 
     @Test
@@ -65,14 +48,11 @@ class PoisonPillTest {
         pills.put("too-large", new Pill(big, Map.of(), "image-too-large"));
         pills.put("unknown-model", new Pill(png, Map.of(MessageHeaders.MODEL, "denoise/no-such-model"), "unknown-model"));
 
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicSetup.create(admin, List.of("pp-in"), 1, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-        }
+        kafka.createTopics(1, "pp-in");
         WorkerConfig config = TestWorkers.config(kafka.bootstrapServers(), "pp-in", "pp-out", Map.of("max.pixels", "10000"));
         try (BackgroundWorker worker = new BackgroundWorker(config);
-                ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-                RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("pp-out", "pp-in.dlq"),
-                        WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+                ImagePublisher publisher = publisher();
+                RecordCollector collector = collector("pp-out", "pp-in")) {
             for (Map.Entry<String, Pill> pill : pills.entrySet()) {
                 Map<String, String> headers = new HashMap<>(pill.getValue().headers());
                 headers.put(MessageHeaders.CORRELATION_ID, pill.getKey());

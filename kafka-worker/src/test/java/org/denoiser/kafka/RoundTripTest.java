@@ -14,14 +14,12 @@ import java.util.Map;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
 import org.denoiser.io.PixelType;
-import org.denoiser.kafka.broker.EmbeddedKafka;
 import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.PsnrFigures;
@@ -29,12 +27,9 @@ import org.denoiser.kafka.demo.SampleImage;
 import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.MessageHeaders;
 import org.denoiser.kafka.worker.RawPixels;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.WorkerConfig;
 import org.denoiser.testimages.SyntheticImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,20 +37,8 @@ import org.junit.jupiter.api.Test;
  * input's format, type and size, equals a direct {@link Denoiser} run bit for bit, carries the
  * contract's headers, and its PSNR against the clean image is measured and printed.
  */
-class RoundTripTest {
+class RoundTripTest extends BrokerTest {
     private static final int SIZE = 64;
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
     @Test
     void everyFormatAndBitDepthRoundTripsWithHeaders() throws Exception {
         ImageCodec codec = ImageCodec.defaults();
@@ -63,13 +46,10 @@ class RoundTripTest {
         samples.add(SampleImages.astronomy(SIZE, ImageFormat.TIFF));
         samples.add(rgb16());
         Map<String, byte[]> sent = new HashMap<>();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicSetup.create(admin, List.of("rt-in"), 2, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-        }
+        kafka.createTopics(2, "rt-in");
         try (BackgroundWorker worker = new BackgroundWorker(TestWorkers.config(kafka.bootstrapServers(), "rt-in", "rt-out", Map.of()));
-                ImagePublisher publisher = new ImagePublisher(kafka.bootstrapServers(), WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-                RecordCollector collector = new RecordCollector(kafka.bootstrapServers(), List.of("rt-out", "rt-in.dlq"),
-                        WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
+                ImagePublisher publisher = publisher();
+                RecordCollector collector = collector("rt-out", "rt-in")) {
             for (SampleImage sample : samples) {
                 byte[] bytes = codec.encode(sample.noisy());
                 sent.put(sample.name(), bytes);

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.time.Duration;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import org.apache.kafka.clients.admin.Admin;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
@@ -24,7 +23,6 @@ import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.MessageHeaders;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.WorkerConfig;
 import org.denoiser.testimages.SyntheticImages;
 import org.denoiser.testimages.TestImages;
@@ -62,9 +60,7 @@ public final class WorkerBenchmark {
         List<ImageData> inputs = noisyCameras();
         double rawRate = rawRate(inputs);
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                TopicSetup.create(admin, List.of("bench-in"), threads, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-            }
+            kafka.createTopics(threads, "bench-in");
             WorkerConfig config = WorkerConfig.fromMap(Map.of("bootstrap.servers", kafka.bootstrapServers(), "input.topic", "bench-in",
                     "output.topic", "bench-out", "model", model, "threads", String.valueOf(threads), "instance.id", "bench",
                     "metrics.interval.s", "0"), new ArrayList<>());
@@ -149,8 +145,9 @@ public final class WorkerBenchmark {
         Thread sender = new Thread(() -> {
             for (int i = 0; i < count; i++) {
                 long due = start + (long) (i * intervalSeconds * 1e9);
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // Sleep, not spin: a spinning sender would take a core from the worker it measures.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 String key = phase + "-" + i;
                 sentAt.put(key, System.nanoTime());

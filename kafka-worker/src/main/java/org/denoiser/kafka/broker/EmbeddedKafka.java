@@ -11,13 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.denoiser.kafka.worker.TopicSetup;
+import org.denoiser.kafka.worker.WorkerConfig;
 
 /**
  * A real single-node Kafka (KRaft: broker and controller in one process) on free 127.0.0.1 ports,
@@ -72,6 +77,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static void quietKafkaLogs() {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+    }
+
+    /** Creates topics (if missing) that take records of up to 32 MiB, as the worker's own. */
+    public void createTopics(int partitions, String... topics) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            TopicSetup.create(admin, List.of(topics), partitions, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
+        }
     }
 
     /** {@code host:port} for clients' {@code bootstrap.servers}. */

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.io.ImageCodec;
@@ -20,7 +19,6 @@ import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.worker.BackgroundWorker;
 import org.denoiser.kafka.worker.MessageHeaders;
-import org.denoiser.kafka.worker.TopicSetup;
 import org.denoiser.kafka.worker.WorkerConfig;
 
 /**
@@ -60,9 +58,7 @@ public final class DemoRun {
         log.println("starting an embedded Kafka broker (KRaft, 127.0.0.1) ...");
         log.flush();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                TopicSetup.create(admin, List.of(IN), 2, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
-            }
+            kafka.createTopics(2, IN);
             WorkerConfig config = WorkerConfig.fromMap(Map.of("bootstrap.servers", kafka.bootstrapServers(), "input.topic", IN,
                     "output.topic", OUT, "model", model, "threads", "2", "instance.id", "demo", "metrics.interval.s", "0"),
                     new ArrayList<>());

@@ -1,6 +1,8 @@
 package org.denoiser.kafka.worker;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.denoiser.api.CorruptImageException;
 import org.denoiser.api.ImageTooSmallException;
 import org.denoiser.api.UnknownModelException;
@@ -24,28 +26,27 @@ public enum ErrorKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Exception types and their kinds; the first match wins, so subclasses come before their parents. */
+    private static final Map<Class<? extends RuntimeException>, ErrorKind> BY_EXCEPTION = byException();
+
+    private static Map<Class<? extends RuntimeException>, ErrorKind> byException() {
+        Map<Class<? extends RuntimeException>, ErrorKind> m = new LinkedHashMap<>();
+        m.put(BadHeadersException.class, BAD_HEADERS);
+        m.put(CorruptImageException.class, CORRUPT_IMAGE);
+        m.put(ImageTooLargeException.class, IMAGE_TOO_LARGE);
+        m.put(ImageTooSmallException.class, IMAGE_TOO_SMALL);
+        m.put(UnsupportedPixelTypeException.class, UNSUPPORTED_PIXEL_TYPE);
+        m.put(UnknownModelException.class, UNKNOWN_MODEL);
+        m.put(OutputTooLargeException.class, OUTPUT_TOO_LARGE);
+        return m;
+    }
+
     /** The kind for an exception thrown while decoding, denoising or encoding one record. */
     static ErrorKind of(RuntimeException e) {
-        if (e instanceof BadHeadersException) {
-            return BAD_HEADERS;
-        }
-        if (e instanceof CorruptImageException) {
-            return CORRUPT_IMAGE;
-        }
-        if (e instanceof ImageTooLargeException) {
-            return IMAGE_TOO_LARGE;
-        }
-        if (e instanceof ImageTooSmallException) {
-            return IMAGE_TOO_SMALL;
-        }
-        if (e instanceof UnsupportedPixelTypeException) {
-            return UNSUPPORTED_PIXEL_TYPE;
-        }
-        if (e instanceof UnknownModelException) {
-            return UNKNOWN_MODEL;
-        }
-        if (e instanceof OutputTooLargeException) {
-            return OUTPUT_TOO_LARGE;
+        for (Map.Entry<Class<? extends RuntimeException>, ErrorKind> entry : BY_EXCEPTION.entrySet()) {
+            if (entry.getKey().isInstance(e)) {
+                return entry.getValue();
+            }
         }
         return INTERNAL;
     }
