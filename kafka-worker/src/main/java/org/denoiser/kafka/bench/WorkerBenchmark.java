@@ -38,8 +38,13 @@ public final class WorkerBenchmark {
     private static final int DISTINCT_IMAGES = 8;
 
     /** What was measured; rates in images per second, latencies in milliseconds. */
-    public record Result(int threads, int images, double rawRate, double workerRate, double p50, double p99, double workerP50,
-            double workerP99) {
+    public record Result(int threads, int images, double rawBefore, double rawAfter, double workerRate, double p50, double p99,
+            double workerP50, double workerP99) {
+        /** The baseline: the mean of the runs before and after the worker, as other load on the machine drifts. */
+        public double rawRate() {
+            return (rawBefore + rawAfter) / 2;
+        }
+
         /** Worker throughput lost against the baseline, in percent. */
         public double overheadPercent() {
             return 100 * (1 - workerRate / rawRate);
@@ -58,7 +63,11 @@ public final class WorkerBenchmark {
 
     public Result run() throws InterruptedException {
         List<ImageData> inputs = noisyCameras();
-        double rawRate = rawRate(inputs);
+        double rawBefore = rawRate(inputs);
+        Timing burst;
+        Timing paced;
+        double workerP50;
+        double workerP99;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(threads, "bench-in");
             WorkerConfig config = WorkerConfig.fromMap(Map.of("bootstrap.servers", kafka.bootstrapServers(), "input.topic", "bench-in",
@@ -70,15 +79,18 @@ public final class WorkerBenchmark {
                             WorkerConfig.DEFAULT_MAX_RECORD_BYTES)) {
                 List<byte[]> encoded = inputs.stream().map(ImageCodec.defaults()::encode).toList();
                 Timing warmUp = send(publisher, collector, encoded, 2 * threads, 0, "warm");
-                Timing burst = send(publisher, collector, encoded, images, 0, "burst");
-                Timing paced = send(publisher, collector, encoded, Math.max(20, images / 2), 2 / rawRate, "paced");
+                burst = send(publisher, collector, encoded, images, 0, "burst");
+                paced = send(publisher, collector, encoded, Math.max(20, images / 2), 2 / rawBefore, "paced");
                 if (warmUp.received + burst.received + paced.received == 0) {
                     throw new DenoiseException("the worker produced nothing");
                 }
-                return new Result(threads, images, rawRate, images / burst.seconds, paced.percentile(0.5), paced.percentile(0.99),
-                        worker.worker().metrics().getLatencyP50Millis(), worker.worker().metrics().getLatencyP99Millis());
+                workerP50 = worker.worker().metrics().getLatencyP50Millis();
+                workerP99 = worker.worker().metrics().getLatencyP99Millis();
             }
         }
+        double rawAfter = rawRate(inputs);
+        return new Result(threads, images, rawBefore, rawAfter, images / burst.seconds, paced.percentile(0.5),
+                paced.percentile(0.99), workerP50, workerP99);
     }
 
     /** The baseline: {@code threads} denoisers side by side on the decoded images, after one warm-up each. */

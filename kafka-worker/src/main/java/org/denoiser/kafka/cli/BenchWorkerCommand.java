@@ -35,7 +35,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
         out.printf("bench-worker: model %s, %d threads, %d images of 512x512 8-bit ...%n", model, threads, images);
         out.flush();
         WorkerBenchmark.Result r = new WorkerBenchmark(model, threads, images).run();
-        out.printf(Locale.ROOT, "raw Denoiser       %8.1f images/s%n", r.rawRate());
+        out.printf(Locale.ROOT, "raw Denoiser       %8.1f images/s  (mean of %.1f before and %.1f after the worker run)%n",
+                r.rawRate(), r.rawBefore(), r.rawAfter());
         out.printf(Locale.ROOT, "worker end to end  %8.1f images/s  (%.1f %% of raw, overhead %.1f %%)%n", r.workerRate(),
                 100 * r.workerRate() / r.rawRate(), r.overheadPercent());
         out.printf(Locale.ROOT, "latency at half the raw rate: p50 %.0f ms, p99 %.0f ms (publish to committed output)%n", r.p50(), r.p99());
