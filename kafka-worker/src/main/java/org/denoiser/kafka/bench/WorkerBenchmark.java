@@ -47,7 +47,7 @@ public final class WorkerBenchmark {
 
         /** Worker throughput lost against the baseline, in percent. */
         public double overheadPercent() {
-            return 100 * (1 - workerRate / rawRate);
+            return 100 * (1 - workerRate / rawRate());
         }
     }
 
