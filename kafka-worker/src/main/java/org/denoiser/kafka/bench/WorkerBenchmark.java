@@ -38,7 +38,7 @@ public final class WorkerBenchmark {
     private static final int DISTINCT_IMAGES = 8;
 
     /** What was measured; rates in images per second, latencies in milliseconds. */
-    public record Result(int threads, int images, double rawBefore, double rawAfter, double workerRate, double p50, double p99,
+    public record Result(int threads, int images, double rawBefore, double rawAfter, double withCodecRate, double workerRate, double p50, double p99,
             double workerP50, double workerP99) {
         /** The baseline: the mean of the runs before and after the worker, as other load on the machine drifts. */
         public double rawRate() {
@@ -63,7 +63,8 @@ public final class WorkerBenchmark {
 
     public Result run() throws InterruptedException {
         List<ImageData> inputs = noisyCameras();
-        double rawBefore = rawRate(inputs);
+        double rawBefore = rawRate(inputs, false);
+        double withCodec = rawRate(inputs, true);
         Timing burst;
         Timing paced;
         double workerP50;
@@ -88,22 +89,26 @@ public final class WorkerBenchmark {
                 workerP99 = worker.worker().metrics().getLatencyP99Millis();
             }
         }
-        double rawAfter = rawRate(inputs);
-        return new Result(threads, images, rawBefore, rawAfter, images / burst.seconds, paced.percentile(0.5),
+        double rawAfter = rawRate(inputs, false);
+        return new Result(threads, images, rawBefore, rawAfter, withCodec, images / burst.seconds, paced.percentile(0.5),
                 paced.percentile(0.99), workerP50, workerP99);
     }
 
-    /** The baseline: {@code threads} denoisers side by side on the decoded images, after one warm-up each. */
-    private double rawRate(List<ImageData> inputs) throws InterruptedException {
+    /**
+     * The baseline: {@code threads} denoisers side by side on the decoded images, after one
+     * warm-up each; with {@code codec}, each image is also decoded from and encoded to PNG, as
+     * the worker does, to show how much of the worker's overhead is the image format.
+     */
+    private double rawRate(List<ImageData> inputs, boolean codec) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Denoiser> denoisers = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
                 denoisers.add(Denoiser.builder().model(model).build());
             }
-            runAll(pool, denoisers, inputs, threads); // warm-up
+            runAll(pool, denoisers, inputs, threads, codec); // warm-up
             long start = System.nanoTime();
-            runAll(pool, denoisers, inputs, images);
+            runAll(pool, denoisers, inputs, images, codec);
             return images / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
@@ -111,15 +116,21 @@ public final class WorkerBenchmark {
         }
     }
 
-    private static void runAll(ExecutorService pool, List<Denoiser> denoisers, List<ImageData> inputs, int count)
-            throws InterruptedException {
+    private static void runAll(ExecutorService pool, List<Denoiser> denoisers, List<ImageData> inputs, int count,
+            boolean codec) throws InterruptedException {
+        ImageCodec png = ImageCodec.defaults();
+        List<byte[]> encoded = codec ? inputs.stream().map(png::encode).toList() : List.of();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < denoisers.size(); t++) {
             Denoiser denoiser = denoisers.get(t);
             int first = t;
             futures.add(pool.submit(() -> {
                 for (int i = first; i < count; i += denoisers.size()) {
-                    denoiser.denoise(inputs.get(i % inputs.size()));
+                    if (codec) {
+                        png.encode(denoiser.denoise(png.decode(encoded.get(i % inputs.size()))));
+                    } else {
+                        denoiser.denoise(inputs.get(i % inputs.size()));
+                    }
                 }
             }));
         }

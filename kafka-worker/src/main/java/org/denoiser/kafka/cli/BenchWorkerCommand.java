@@ -37,6 +37,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
         WorkerBenchmark.Result r = new WorkerBenchmark(model, threads, images).run();
         out.printf(Locale.ROOT, "raw Denoiser       %8.1f images/s  (mean of %.1f before and %.1f after the worker run)%n",
                 r.rawRate(), r.rawBefore(), r.rawAfter());
+        out.printf(Locale.ROOT, "Denoiser + PNG     %8.1f images/s  (decode, denoise, encode: the worker's work without Kafka)%n",
+                r.withCodecRate());
         out.printf(Locale.ROOT, "worker end to end  %8.1f images/s  (%.1f %% of raw, overhead %.1f %%)%n", r.workerRate(),
                 100 * r.workerRate() / r.rawRate(), r.overheadPercent());
         out.printf(Locale.ROOT, "latency at half the raw rate: p50 %.0f ms, p99 %.0f ms (publish to committed output)%n", r.p50(), r.p99());
