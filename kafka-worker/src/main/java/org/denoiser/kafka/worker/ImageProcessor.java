@@ -1,0 +1,107 @@
+package org.denoiser.kafka.worker;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.denoiser.api.Denoiser;
+import org.denoiser.io.ImageCodec;
+import org.denoiser.io.ImageData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one input record into its output record: decode, denoise with the model the record asks
+ * for, encode in the input's format and bit depth, and set the output headers. Bad input becomes
+ * a dead-letter record holding the original bytes and headers plus an error header; this class
+ * never throws for bad input.
+ */
+final class ImageProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageProcessor.class);
+
+    private final WorkerConfig config;
+    private final ImageCodec codec;
+    private final DenoisePool models;
+
+    ImageProcessor(WorkerConfig config, DenoisePool models) {
+        this.config = config;
+        this.codec = ImageCodec.defaults().withMaxPixels(config.maxPixels());
+        this.models = models;
+    }
+
+    ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) throws InterruptedException {
+        String source = describe(in);
+        long start = System.nanoTime();
+        try {
+            return models.withModels(set -> {
+                String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
+                ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
+                Denoiser denoiser = set.denoiser(modelId);
+                ImageData result = denoiser.denoise(payload.image());
+                byte[] value = payload.encode(result, codec);
+                if (value.length > config.maxRecordBytes()) {
+                    throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
+                            + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
+                }
+                Headers headers = copiedHeaders(in.headers());
+                MessageHeaders.put(headers, MessageHeaders.MODEL, denoiser.model().id());
+                MessageHeaders.put(headers, MessageHeaders.MODEL_VERSION, denoiser.model().version());
+                MessageHeaders.put(headers, MessageHeaders.INPUT_SHA256, sha256(in.value()));
+                MessageHeaders.put(headers, MessageHeaders.CONTENT_TYPE, payload.contentType());
+                if (payload.raw() != null) {
+                    MessageHeaders.put(headers, MessageHeaders.DTYPE, payload.raw().dtype());
+                    MessageHeaders.put(headers, MessageHeaders.SHAPE, payload.raw().shapeHeader());
+                }
+                MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
+                return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
+                        false, null, receivedNanos);
+            });
+        } catch (RuntimeException e) {
+            // Bad input, or a failure that would fail again on retry: park the record, keep going.
+            ErrorKind kind = ErrorKind.of(e);
+            if (kind == ErrorKind.INTERNAL) {
+                LOG.error("{} failed unexpectedly; it goes to the dead-letter topic {}", source, config.dlqTopic(), e);
+            } else {
+                LOG.warn("{} goes to the dead-letter topic {}: {}", source, config.dlqTopic(), e.getMessage());
+            }
+            return new ProcessedRecord(deadLetter(in, kind, e), true, kind, receivedNanos);
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> in, ErrorKind kind, RuntimeException e) {
+        Headers headers = new RecordHeaders(in.headers().toArray());
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        MessageHeaders.put(headers, MessageHeaders.ERROR, message);
+        MessageHeaders.put(headers, MessageHeaders.ERROR_TYPE, kind.headerValue());
+        MessageHeaders.put(headers, MessageHeaders.SOURCE_TOPIC, in.topic());
+        MessageHeaders.put(headers, MessageHeaders.SOURCE_PARTITION, String.valueOf(in.partition()));
+        MessageHeaders.put(headers, MessageHeaders.SOURCE_OFFSET, String.valueOf(in.offset()));
+        return new ProducerRecord<>(config.dlqTopic(), null, in.key(), in.value(), headers);
+    }
+
+    private static Headers copiedHeaders(Headers input) {
+        RecordHeaders copy = new RecordHeaders();
+        for (Header header : input) {
+            if (!MessageHeaders.isSetByWorker(header.key())) {
+                copy.add(header);
+            }
+        }
+        return copy;
+    }
+
+    private static String describe(ConsumerRecord<byte[], byte[]> in) {
+        return "record " + in.topic() + "-" + in.partition() + "@" + in.offset();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

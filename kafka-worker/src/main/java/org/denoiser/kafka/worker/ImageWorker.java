@@ -1,0 +1,104 @@
+package org.denoiser.kafka.worker;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming denoiser: reads images from the input topic, writes each denoised image to the
+ * output topic (or, if it cannot be processed, the original to the dead-letter topic) exactly
+ * once. Start it with {@link #run()} on a thread of its own; {@link #stop()} from any thread
+ * finishes the images in flight, commits them, closes the Kafka clients and the models.
+ *
+ * <pre>{@code
+ * ImageWorker worker = new ImageWorker(WorkerConfig.load(file, System.getenv(), options));
+ * Runtime.getRuntime().addShutdownHook(new Thread(worker::stopAndWait));
+ * worker.run();
+ * }</pre>
+ */
+public final class ImageWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageWorker.class);
+
+    private final WorkerConfig config;
+    private final WorkerMetrics metrics;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile ConsumeLoop loop;
+    private volatile boolean stopRequested;
+    private volatile boolean consuming;
+
+    public ImageWorker(WorkerConfig config) {
+        this.config = config;
+        this.metrics = new WorkerMetrics(config.metricsIntervalSeconds());
+    }
+
+    public WorkerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Checks the topics, loads the default model, then consumes until {@link #stop()}.
+     *
+     * @throws IllegalArgumentException for a bad configuration (missing topic, unknown default model)
+     * @throws IllegalStateException when Kafka fences this instance or processing fails fatally
+     */
+    public void run() {
+        try (DenoisePool pool = new DenoisePool(config.threads(), config.tileSize())) {
+            try (Admin admin = Admin.create(ClientSettings.admin(config))) {
+                TopicSetup.prepare(admin, config);
+            }
+            pool.preload(config.model());
+            metrics.register(config.instanceId());
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.consumer(config));
+                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.producer(config))) {
+                loop = new ConsumeLoop(config, consumer, producer, new ImageProcessor(config, pool), pool, metrics);
+                if (stopRequested) {
+                    return;
+                }
+                LOG.info("worker {} reads {} and writes {} (dead letters: {}), model {}, {} threads", config.instanceId(),
+                        config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.model(), config.threads());
+                consuming = true;
+                started.countDown();
+                loop.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the model", e);
+        } finally {
+            metrics.unregister();
+            LOG.info("worker {} stopped: {}", config.instanceId(), metrics.finalSummary());
+            started.countDown();
+            finished.countDown();
+        }
+    }
+
+    /** Waits until the worker consumes; false when it failed to start or the time ran out. */
+    public boolean awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
+        return started.await(timeout, unit) && consuming;
+    }
+
+    /** Asks the worker to finish its images in flight and stop; returns at once. */
+    public void stop() {
+        stopRequested = true;
+        ConsumeLoop current = loop;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    /** Stops and waits for the worker to finish (for a shutdown hook: SIGTERM). */
+    public void stopAndWait() {
+        stop();
+        try {
+            if (!finished.await(config.shutdownGraceSeconds() + 15L, TimeUnit.SECONDS)) {
+                LOG.warn("worker {} did not stop in time", config.instanceId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.denoiser.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.denoiser.kafka.worker.ClientSettings;
+import org.denoiser.kafka.worker.WorkerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void optionsOverrideEnvironmentWhichOverridesTheFile() throws Exception {
+        Path file = dir.resolve("worker.properties");
+        Files.writeString(file, "bootstrap.servers=file:9092\ninput.topic=in\noutput.topic=out\nthreads=3\nmodel=denoise/file\n");
+        Map<String, String> env = Map.of("DENOISER_THREADS", "5", "DENOISER_MODEL", "denoise/env", "DENOISER_HOME", "/elsewhere",
+                "DENOISER_KAFKA_SECURITY_PROTOCOL", "SSL");
+        Map<String, String> options = new HashMap<>();
+        options.put("model", "denoise/option");
+        options.put("dlq.topic", null);
+        WorkerConfig config = WorkerConfig.load(file, env, options);
+        assertEquals("file:9092", config.bootstrapServers());
+        assertEquals(5, config.threads(), "environment beats the file");
+        assertEquals("denoise/option", config.model(), "options beat the environment");
+        assertEquals("in.dlq", config.dlqTopic(), "dead-letter topic derived from the input");
+        assertEquals(WorkerConfig.DEFAULT_MAX_RECORD_BYTES, config.maxRecordBytes());
+        assertEquals("SSL", ClientSettings.consumer(config).get("security.protocol"), "kafka.* reaches the clients");
+        assertEquals("SSL", ClientSettings.producer(config).get("security.protocol"));
+    }
+
+    @Test
+    void everyProblemIsNamedAtOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerConfig.load(null, Map.of(),
+                Map.of("input.topic", "in", "threads", "many", "max.record.bytes", "10", "colour", "blue")));
+        String message = e.getMessage();
+        assertTrue(message.contains("missing bootstrap.servers (--bootstrap, DENOISER_BOOTSTRAP_SERVERS"), message);
+        assertTrue(message.contains("missing output.topic"), message);
+        assertTrue(message.contains("threads must be a whole number, got 'many'"), message);
+        assertTrue(message.contains("max.record.bytes must be between"), message);
+        assertTrue(message.contains("unknown setting 'colour'"), message);
+    }
+
+    @Test
+    void largeRecordLimitsAreRaisedTogether() {
+        WorkerConfig config = WorkerConfig.load(null, Map.of(), Map.of("bootstrap.servers", "b:1", "input.topic", "in",
+                "output.topic", "out", "instance.id", "w-1", "group.id", "g"));
+        var producer = ClientSettings.producer(config);
+        var consumer = ClientSettings.consumer(config);
+        int limit = WorkerConfig.DEFAULT_MAX_RECORD_BYTES;
+        assertTrue(Integer.parseInt((String) producer.get("max.request.size")) > limit);
+        assertTrue(Long.parseLong((String) producer.get("buffer.memory")) >= 2L * limit);
+        assertTrue(Integer.parseInt((String) consumer.get("max.partition.fetch.bytes")) > limit);
+        assertEquals("zstd", producer.get("compression.type"));
+        assertEquals("g-w-1", producer.get("transactional.id"), "stable per instance");
+        assertEquals("w-1", consumer.get("group.instance.id"), "static membership");
+        assertEquals("read_committed", consumer.get("isolation.level"));
+        assertEquals("false", consumer.get("enable.auto.commit"));
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkerConfig.load(dir.resolve("nope.properties"), Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("configuration file not found"), e.getMessage());
+    }
+}
