@@ -18,11 +18,14 @@ public record TrainingReport(
         int sizeMultiple,
         String data,
         String noise,
+        String validationNoise,
         String loss,
         int batchSize,
-        float learningRate,
+        int patchSize,
+        String learningRate,
         long seed,
         int steps,
+        double megapixelsSeen,
         double wallSeconds,
         float finalLoss,
         double heldOutPsnrNoisy,
@@ -31,11 +34,13 @@ public record TrainingReport(
         float exportMaxAbsDifference,
         String tensorflow) {
 
-    public static TrainingReport of(Preset preset, TrainingResult result, float exportMaxAbsDifference) {
+    public static TrainingReport of(Preset preset, TrainingResult result, double megapixelsSeen,
+            float exportMaxAbsDifference) {
         Architecture architecture = preset.architecture();
         return new TrainingReport(preset.name(), architecture.description(), architecture.receptiveFieldRadius(),
                 architecture.sizeMultiple(), preset.data().description(), preset.noise().description(),
-                preset.loss().name(), preset.batchSize(), preset.learningRate(), preset.seed(), result.steps(),
+                preset.validationNoise().description(), preset.loss().name(), preset.batchSize(), preset.patchSize(),
+                preset.schedule().description(), preset.seed(), result.steps(), round(megapixelsSeen),
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
                 "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)");
@@ -63,7 +68,7 @@ public record TrainingReport(
         return new ModelInfo(id, version, description, data, noise, 1,
                 "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1", sizeMultiple,
                 receptiveFieldRadius, overlap,
-                Map.of("held-out set of the training data, " + noise,
+                Map.of("held-out set of the training data, " + validationNoise,
                         String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, heldOutPsnrDenoised)));
     }
 }

@@ -28,7 +28,7 @@ class SavedModelExportTest {
         DatasetSplit data = preset.data().load();
         heldOut = new HeldOutEvaluation(data.test(), preset.noise(), 1).firstChunk();
         exported = dir.resolve("savedmodel");
-        Trainer trainer = new Trainer(preset, 5, progress -> { });
+        Trainer trainer = new Trainer(preset, TrainerSettings.inMemory(5), new TrainingListener() { });
         try (TrainingSession session = trainer.openSession()) {
             trainer.train(session, data);
             fromTrainingGraph = session.denoise(heldOut.noisy(), heldOut.size(), 28, 28);

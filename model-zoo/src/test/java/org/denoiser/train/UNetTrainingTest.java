@@ -1,0 +1,128 @@
+package org.denoiser.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The U-Net recipe on its tiny preset: learning, resuming, exporting, receptive field. */
+class UNetTrainingTest {
+
+    private static final Preset TINY = Presets.unetSmoke();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aFewStepsLowerTheLoss() {
+        Batch batch = TINY.batches(TINY.data().load().train()).batch(1);
+        try (TrainingSession session = new TrainingSession(TINY.architecture(), TINY.loss(), TINY.seed())) {
+            float first = session.step(batch, 3e-3f);
+            float last = first;
+            for (int i = 0; i < 30; i++) {
+                last = session.step(batch, 3e-3f);
+            }
+            assertTrue(last < 0.7f * first, "loss went from " + first + " to " + last);
+        }
+    }
+
+    @Test
+    void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() {
+        DatasetSplit data = TINY.data().load();
+        Batch probe = new HeldOutEvaluation(data.test(), TINY.validationNoise(), 99).firstChunk();
+
+        float[] uninterrupted;
+        try (TrainingSession session = new Trainer(TINY, TrainerSettings.inMemory(10), new TrainingListener() { })
+                .openSession()) {
+            new Trainer(TINY, TrainerSettings.inMemory(10), new TrainingListener() { }).train(session, data);
+            uninterrupted = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+        }
+
+        Checkpoint checkpoint = new Checkpoint(work.resolve("checkpoint"));
+        TrainingState paused;
+        try (TrainingSession session = trainer(checkpoint, false, 17).openSession()) {
+            paused = trainer(checkpoint, false, 17).train(session, data);
+        }
+        assertEquals(17, paused.step());
+        assertFalse(paused.finished());
+
+        float[] resumed;
+        TrainingState end;
+        try (TrainingSession session = trainer(checkpoint, true, Integer.MAX_VALUE).openSession()) {
+            end = trainer(checkpoint, true, Integer.MAX_VALUE).train(session, data);
+            resumed = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+        }
+        assertTrue(end.finished());
+        assertEquals(TINY.steps(), end.step());
+        assertEquals(2, end.curve().size(), "one validation at the pause, one at the end");
+        assertEquals(0f, SavedModelRunner.maxAbsDifference(uninterrupted, resumed),
+                "resumed weights differ from the uninterrupted run's");
+    }
+
+    private static Trainer trainer(Checkpoint checkpoint, boolean resume, int pauseAt) {
+        return new Trainer(TINY, new TrainerSettings(10, Duration.ofHours(1), Optional.of(checkpoint), resume, pauseAt, 0),
+                new TrainingListener() { });
+    }
+
+    @Test
+    void exportedUNetComputesWhatTheTrainingGraphComputesAtAnyMultipleOfFour() {
+        int height = 36;
+        int width = 44;
+        float[] image = new float[height * width];
+        Random random = new Random(5);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = random.nextFloat();
+        }
+        Path exported = work.resolve("savedmodel");
+        float[] fromTraining;
+        try (TrainingSession session = new TrainingSession(TINY.architecture(), TINY.loss(), TINY.seed())) {
+            Batch batch = TINY.batches(TINY.data().load().train()).batch(1);
+            for (int i = 0; i < 5; i++) {
+                session.step(batch, 3e-3f);
+            }
+            fromTraining = session.denoise(image, 1, height, width);
+            SavedModelExporter.export(session, exported);
+        }
+        try (SavedModelRunner runner = SavedModelRunner.load(exported)) {
+            float[] reloaded = runner.run(image, 1, height, width);
+            assertTrue(SavedModelRunner.maxAbsDifference(fromTraining, reloaded) < TrainingRun.EXPORT_TOLERANCE);
+        }
+    }
+
+    /** Changing one input pixel changes outputs at most the declared radius away, and some that far. */
+    @Test
+    void receptiveFieldRadiusIsWhatTheArchitectureClaims() {
+        UNet unet = new UNet(3, 4);
+        int side = 96;
+        int center = 48;
+        float[] image = new float[side * side];
+        Random random = new Random(8);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = random.nextFloat();
+        }
+        float[] poked = image.clone();
+        poked[center * side + center] += 1f;
+        int reach = 0;
+        try (TrainingSession session = new TrainingSession(unet, Loss.MEAN_SQUARED_ERROR, 3)) {
+            float[] a = session.denoise(image, 1, side, side);
+            float[] b = session.denoise(poked, 1, side, side);
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    if (a[y * side + x] != b[y * side + x]) {
+                        reach = Math.max(reach, Math.max(Math.abs(x - center), Math.abs(y - center)));
+                    }
+                }
+            }
+        }
+        assertTrue(reach <= unet.receptiveFieldRadius(), "output changed " + reach + " px away");
+        assertTrue(reach >= unet.receptiveFieldRadius() - 4, "radius " + unet.receptiveFieldRadius()
+                + " is loose: changes reach only " + reach + " px");
+        assertEquals(26, new UNet(3, 16).receptiveFieldRadius());
+    }
+}
