@@ -34,9 +34,9 @@ public record GaussianNoiseRange(double minSigma255, double maxSigma255) impleme
     @Override
     public String description() {
         if (minSigma255 == maxSigma255) {
-            return String.format(Locale.ROOT, "gaussian:%g (of 255)", minSigma255);
+            return String.format(Locale.ROOT, "Gaussian sigma %s (of 255)", Numbers.plain(minSigma255));
         }
-        return String.format(Locale.ROOT, "blind Gaussian, sigma uniform in %g..%g (of 255) per patch",
-                minSigma255, maxSigma255);
+        return String.format(Locale.ROOT, "blind Gaussian, sigma uniform in %s..%s (of 255) per patch",
+                Numbers.plain(minSigma255), Numbers.plain(maxSigma255));
     }
 }

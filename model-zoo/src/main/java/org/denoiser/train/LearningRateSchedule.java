@@ -35,9 +35,9 @@ public record LearningRateSchedule(float initial, float factor, double... drops)
 
     public String description() {
         if (drops.length == 0) {
-            return String.format(Locale.ROOT, "Adam %g", initial);
+            return String.format(Locale.ROOT, "Adam %s", Numbers.plain(initial));
         }
-        return String.format(Locale.ROOT, "Adam %g, x%g at %s of the steps", initial, factor, Arrays.toString(drops));
+        return String.format(Locale.ROOT, "Adam %s, x%s at %s of the steps", Numbers.plain(initial), Numbers.plain(factor), Arrays.toString(drops));
     }
 
     @Override

@@ -40,7 +40,7 @@ public record PoissonGaussianRange(double minPhotons, double maxPhotons, double 
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "Poisson-Gaussian: %g..%g photons at full scale (log-uniform), "
-                + "read noise %g..%g of full scale", minPhotons, maxPhotons, minRead, maxRead);
+        return String.format(Locale.ROOT, "Poisson-Gaussian: %s..%s photons at full scale (log-uniform), "
+                + "read noise %s..%s of full scale", Numbers.plain(minPhotons), Numbers.plain(maxPhotons), Numbers.plain(minRead), Numbers.plain(maxRead));
     }
 }

@@ -20,14 +20,28 @@ public final class UNet implements Architecture {
 
     private final int levels;
     private final int baseChannels;
+    private final int topConvs;
 
+    /** The recipe: two convs per level at every level. */
     public UNet(int levels, int baseChannels) {
+        this(levels, baseChannels, 2);
+    }
+
+    /**
+     * @param topConvs convs per side at full resolution (1 or 2); 1 saves most of the
+     *     memory traffic, which at full resolution costs more than the arithmetic
+     */
+    public UNet(int levels, int baseChannels, int topConvs) {
         if (levels < 2 || baseChannels <= 0) {
             throw new IllegalArgumentException("a U-Net needs at least 2 levels and positive channels, got "
                     + levels + " levels of base " + baseChannels);
         }
+        if (topConvs != 1 && topConvs != 2) {
+            throw new IllegalArgumentException("1 or 2 convs at full resolution, got " + topConvs);
+        }
         this.levels = levels;
         this.baseChannels = baseChannels;
+        this.topConvs = topConvs;
     }
 
     @Override
@@ -37,7 +51,7 @@ public final class UNet implements Architecture {
         int inChannels = 1;
         for (int level = 0; level < levels; level++) {
             int channels = channels(level);
-            x = doubleConv(layers, x, inChannels, channels);
+            x = convs(layers, x, inChannels, channels, level);
             inChannels = channels;
             if (level < levels - 1) {
                 skips.add(x);
@@ -48,7 +62,7 @@ public final class UNet implements Architecture {
             int channels = channels(level);
             x = layers.upConv2x2(x, inChannels, channels);
             x = layers.concatChannels(skips.get(level), x);
-            x = doubleConv(layers, x, 2 * channels, channels);
+            x = convs(layers, x, 2 * channels, channels, level);
             inChannels = channels;
         }
         Operand<TFloat32> noise = layers.conv(x, inChannels, 1, 1, Activation.LINEAR);
@@ -56,9 +70,9 @@ public final class UNet implements Architecture {
         return new Network(output, output);
     }
 
-    private static Operand<TFloat32> doubleConv(GraphLayers layers, Operand<TFloat32> x, int in, int out) {
+    private Operand<TFloat32> convs(GraphLayers layers, Operand<TFloat32> x, int in, int out, int level) {
         Operand<TFloat32> y = layers.conv(x, in, out, KERNEL, Activation.RELU);
-        return layers.conv(y, out, out, KERNEL, Activation.RELU);
+        return level == 0 && topConvs == 1 ? y : layers.conv(y, out, out, KERNEL, Activation.RELU);
     }
 
     private int channels(int level) {
@@ -80,11 +94,12 @@ public final class UNet implements Architecture {
         int radius = 0;
         for (int level = 0; level < levels; level++) {
             int scale = 1 << level;
-            radius += 2 * scale; // encoder (or bottom) convs
+            int convs = level == 0 ? topConvs : 2;
+            radius += convs * scale; // encoder (or bottom) convs
             if (level < levels - 1) {
                 radius += scale // pool down from this level
                         + scale // transposed conv back up into this level
-                        + 2 * scale; // decoder convs
+                        + convs * scale; // decoder convs
             }
         }
         return radius;
@@ -97,7 +112,8 @@ public final class UNet implements Architecture {
             channels.append(level == 0 ? "" : "/").append(channels(level));
         }
         return "residual U-Net, " + levels + " levels, channels " + channels
-                + ", two 3x3 conv+ReLU per level, max-pool down, 2x2 transposed conv up, concatenated skips, "
+                + (topConvs == 2 ? ", two 3x3 conv+ReLU per level" : ", one 3x3 conv+ReLU at full resolution, two below")
+                + ", max-pool down, 2x2 transposed conv up, concatenated skips, "
                 + "linear 1x1 conv to the noise, output = input - noise";
     }
 }
