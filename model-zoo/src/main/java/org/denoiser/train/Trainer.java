@@ -38,6 +38,7 @@ public final class Trainer {
         double megapixelsPerStep = preset.pixelsPerBatch(data.train()) / 1e6;
         int lastStep = Math.min(preset.steps(), settings.pauseAtStep());
 
+        double secondsBefore = state.trainingSeconds(); // earlier sessions of a resumed run
         long sessionStart = System.nanoTime();
         long lastCheckpoint = sessionStart;
         long lastReport = sessionStart;
@@ -49,7 +50,7 @@ public final class Trainer {
             lossSinceReport += session.step(batches.batch(step), rate);
             stepsSinceReport++;
             long now = System.nanoTime();
-            double seconds = state.trainingSeconds() + (now - sessionStart) / 1e9;
+            double seconds = secondsBefore + (now - sessionStart) / 1e9;
             if (step % settings.reportEvery() == 0 || step == lastStep) {
                 lastLoss = (float) (lossSinceReport / stepsSinceReport);
                 listener.progress(new TrainingProgress(step, preset.steps(), lastLoss, rate,

@@ -46,6 +46,7 @@ class UNetTrainingTest {
 
         Checkpoint checkpoint = new Checkpoint(work.resolve("checkpoint"));
         TrainingState paused;
+        long start = System.nanoTime();
         try (TrainingSession session = trainer(checkpoint, false, 17).openSession()) {
             paused = trainer(checkpoint, false, 17).train(session, data);
         }
@@ -58,7 +59,10 @@ class UNetTrainingTest {
             end = trainer(checkpoint, true, Integer.MAX_VALUE).train(session, data);
             resumed = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
         }
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
         assertTrue(end.finished());
+        assertTrue(end.trainingSeconds() > paused.trainingSeconds() && end.trainingSeconds() <= wallSeconds,
+                "training time " + end.trainingSeconds() + " s is not the sum over both sessions (wall " + wallSeconds + " s)");
         assertEquals(TINY.steps(), end.step());
         assertEquals(2, end.curve().size(), "one validation at the pause, one at the end");
         assertEquals(0f, SavedModelRunner.maxAbsDifference(uninterrupted, resumed),
