@@ -9,6 +9,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -24,16 +25,49 @@ public final class GraphLayers {
     /** What follows a convolution. Sigmoid outputs are built by the architecture from logits. */
     public enum Activation { RELU, LINEAR }
 
+    /**
+     * The number type the layers compute in. Weights are always stored as float32 (so one
+     * checkpoint serves both); in BFLOAT16 they are cast when used, which halves memory traffic.
+     */
+    public enum Precision { FLOAT32, BFLOAT16 }
+
     private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
 
     private final Ops tf;
     private final Random init;
+    private final Precision precision;
     private final List<Variable<TFloat32>> variables = new ArrayList<>();
     private int layerCount;
 
     public GraphLayers(Ops tf, long seed) {
+        this(tf, seed, Precision.FLOAT32);
+    }
+
+    public GraphLayers(Ops tf, long seed, Precision precision) {
         this.tf = tf;
         this.init = new Random(seed);
+        this.precision = precision;
+    }
+
+    /**
+     * The network input in the compute precision; architectures call this first and
+     * {@link #toFloat32} on their result. In FLOAT32 both add nothing to the graph.
+     *
+     * <p>In BFLOAT16 the Java type still says float32: TF Java's generics cannot follow a dtype
+     * chosen at run time, and the graph checks the real dtypes when ops are added.
+     */
+    public Operand<TFloat32> toCompute(Operand<TFloat32> x) {
+        return precision == Precision.FLOAT32 ? x : asFloat32(tf.dtypes.cast(x, TBfloat16.class));
+    }
+
+    /** A compute-precision tensor back in float32. */
+    public Operand<TFloat32> toFloat32(Operand<TFloat32> x) {
+        return precision == Precision.FLOAT32 ? x : tf.dtypes.cast(x, TFloat32.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Operand<TFloat32> asFloat32(Operand<?> bfloat16) {
+        return (Operand<TFloat32>) bfloat16;
     }
 
     public Ops tf() {
@@ -87,7 +121,7 @@ public final class GraphLayers {
         // Variables live in the root scope with flat names: optimizer slot names derive from them.
         Variable<TFloat32> variable = tf.withName(name).variable(initial);
         variables.add(variable);
-        return variable;
+        return toCompute(variable);
     }
 
     private Operand<TFloat32> bias(Ops scope, String layer, int filters) {

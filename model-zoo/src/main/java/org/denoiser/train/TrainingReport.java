@@ -32,17 +32,18 @@ public record TrainingReport(
         double heldOutPsnrDenoised,
         double heldOutPsnrGain,
         float exportMaxAbsDifference,
+        float bfloat16MaxAbsDifference,
         String tensorflow) {
 
     public static TrainingReport of(Preset preset, TrainingResult result, double megapixelsSeen,
-            float exportMaxAbsDifference) {
+            float exportMaxAbsDifference, float bfloat16MaxAbsDifference) {
         Architecture architecture = preset.architecture();
         return new TrainingReport(preset.name(), architecture.description(), architecture.receptiveFieldRadius(),
                 architecture.sizeMultiple(), preset.data().description(), preset.noise().description(),
                 preset.validationNoise().description(), preset.loss().name(), preset.batchSize(), preset.patchSize(),
                 preset.schedule().description(), preset.seed(), result.steps(), round(megapixelsSeen),
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
-                round(result.psnrGain()), exportMaxAbsDifference,
+                round(result.psnrGain()), exportMaxAbsDifference, bfloat16MaxAbsDifference,
                 "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)");
     }
 

@@ -11,11 +11,13 @@ import java.util.stream.IntStream;
 import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.io.Montage;
+import org.denoiser.train.GraphLayers.Precision;
 
 /**
  * One training run from a preset, as {@code denoiser train} starts it. Trains (checkpointing into
  * {@code DIR/checkpoint}, the validation curve into {@code DIR/curve.csv|png}); when the last step
- * is done, exports {@code DIR/savedmodel}, checks the export against the training graph, and
+ * is done, exports {@code DIR/savedmodel} (and {@code DIR/savedmodel-bf16}, computing in bfloat16),
+ * checks both exports against the training graph, and
  * writes {@code DIR/training.json} and {@code DIR/montage.png}.
  */
 public final class TrainingRun {
@@ -24,6 +26,8 @@ public final class TrainingRun {
     private static final int MONTAGE_TARGET_PIXELS = 1200;
     /** Export check tolerance: the reloaded graph must reproduce the training graph's output. */
     static final float EXPORT_TOLERANCE = 1e-5f;
+    /** bfloat16 keeps 8 significant bits; on [0,1] images outputs move by a few thousandths. */
+    static final float BFLOAT16_TOLERANCE = 0.05f;
 
     private TrainingRun() {
     }
@@ -80,17 +84,21 @@ public final class TrainingRun {
     private static TrainingReport export(Preset preset, Trainer trainer, TrainingSession session, DatasetSplit data,
             TrainingState state, Path out) {
         Path savedModel = out.resolve("savedmodel");
-        SavedModelExporter.export(session, savedModel);
+        Path bfloat16 = out.resolve("savedmodel-bf16");
+        SavedModelExporter.export(session, preset.architecture(), Precision.FLOAT32, savedModel);
+        SavedModelExporter.export(session, preset.architecture(), Precision.BFLOAT16, bfloat16);
         Batch examples = spreadExamples(data.test(), preset);
         float[] fromTraining = session.denoise(examples.noisy(), examples.size(), examples.height(), examples.width());
-        float difference = exportDifference(savedModel, examples, fromTraining);
+        float difference = exportDifference(savedModel, examples, fromTraining, EXPORT_TOLERANCE);
+        float bfloat16Difference = exportDifference(bfloat16, examples, fromTraining, BFLOAT16_TOLERANCE);
         Montage.writePng(montageRows(examples, fromTraining), montageScale(examples.height()), out.resolve("montage.png"));
 
         TrainingResult result = trainer.measure(session, data, state);
         double megapixels = (double) state.step() * preset.pixelsPerBatch(data.train()) / 1e6;
-        TrainingReport report = TrainingReport.of(preset, result, megapixels, difference);
+        TrainingReport report = TrainingReport.of(preset, result, megapixels, difference, bfloat16Difference);
         report.write(out.resolve("training.json"));
-        log("exported " + savedModel + " at step " + state.step() + " (reload max abs diff " + difference + ")");
+        log("exported " + savedModel + " at step " + state.step() + " (reload max abs diff " + difference
+                + "; bfloat16 variant " + bfloat16Difference + ")");
         return report;
     }
 
@@ -115,11 +123,11 @@ public final class TrainingRun {
         return Math.max(1, 112 / height);
     }
 
-    private static float exportDifference(Path savedModel, Batch examples, float[] fromTraining) {
+    private static float exportDifference(Path savedModel, Batch examples, float[] fromTraining, float tolerance) {
         try (SavedModelRunner runner = SavedModelRunner.load(savedModel)) {
             float[] reloaded = runner.run(examples.noisy(), examples.size(), examples.height(), examples.width());
             float difference = SavedModelRunner.maxAbsDifference(fromTraining, reloaded);
-            if (!(difference < EXPORT_TOLERANCE)) {
+            if (!(difference < tolerance)) {
                 throw new DenoiseException("the exported SavedModel in " + savedModel
                         + " does not reproduce the trained network (max abs diff " + difference + ")");
             }

@@ -47,7 +47,7 @@ public final class UNet implements Architecture {
     @Override
     public Network build(GraphLayers layers, Operand<TFloat32> input) {
         List<Operand<TFloat32>> skips = new ArrayList<>();
-        Operand<TFloat32> x = input;
+        Operand<TFloat32> x = layers.toCompute(input);
         int inChannels = 1;
         for (int level = 0; level < levels; level++) {
             int channels = channels(level);
@@ -65,7 +65,8 @@ public final class UNet implements Architecture {
             x = convs(layers, x, 2 * channels, channels, level);
             inChannels = channels;
         }
-        Operand<TFloat32> noise = layers.conv(x, inChannels, 1, 1, Activation.LINEAR);
+        // The subtraction stays in float32 so the output keeps the input's precision.
+        Operand<TFloat32> noise = layers.toFloat32(layers.conv(x, inChannels, 1, 1, Activation.LINEAR));
         Operand<TFloat32> output = layers.tf().math.sub(input, noise);
         return new Network(output, output);
     }

@@ -84,6 +84,7 @@ class UNetTrainingTest {
             image[i] = random.nextFloat();
         }
         Path exported = work.resolve("savedmodel");
+        Path bfloat16 = work.resolve("savedmodel-bf16");
         float[] fromTraining;
         try (TrainingSession session = new TrainingSession(TINY.architecture(), TINY.loss(), TINY.seed())) {
             Batch batch = TINY.batches(TINY.data().load().train()).batch(1);
@@ -91,11 +92,17 @@ class UNetTrainingTest {
                 session.step(batch, 3e-3f);
             }
             fromTraining = session.denoise(image, 1, height, width);
-            SavedModelExporter.export(session, exported);
+            SavedModelExporter.export(session, TINY.architecture(), GraphLayers.Precision.FLOAT32, exported);
+            SavedModelExporter.export(session, TINY.architecture(), GraphLayers.Precision.BFLOAT16, bfloat16);
         }
         try (SavedModelRunner runner = SavedModelRunner.load(exported)) {
             float[] reloaded = runner.run(image, 1, height, width);
             assertTrue(SavedModelRunner.maxAbsDifference(fromTraining, reloaded) < TrainingRun.EXPORT_TOLERANCE);
+        }
+        try (SavedModelRunner runner = SavedModelRunner.load(bfloat16)) {
+            float difference = SavedModelRunner.maxAbsDifference(fromTraining, runner.run(image, 1, height, width));
+            assertTrue(difference > 0 && difference < TrainingRun.BFLOAT16_TOLERANCE,
+                    "bfloat16 export differs by " + difference + " (0 would mean it is not computing in bfloat16)");
         }
     }
 
