@@ -33,6 +33,20 @@ public record LearningRateSchedule(float initial, float factor, double... drops)
         return rate;
     }
 
+    /**
+     * Whether the first {@code stepsDone} steps had the same rates with either total, so a run
+     * checkpointed under {@code oldTotal} can go on as an uninterrupted run of {@code newTotal}
+     * (e.g. lengthened before its first rate drop).
+     */
+    public boolean samePrefix(long stepsDone, long oldTotal, long newTotal) {
+        for (long step = 1; step <= stepsDone; step++) {
+            if (rate(step, oldTotal) != rate(step, newTotal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String description() {
         if (drops.length == 0) {
             return String.format(Locale.ROOT, "Adam %s", Numbers.plain(initial));

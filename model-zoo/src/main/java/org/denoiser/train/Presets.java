@@ -30,10 +30,10 @@ public final class Presets {
     /** 46,000 steps of 16 x 64 x 64 pixels = 3.0 Gpx, the upper end of NOTES.md's 1-3 Gpx estimate for 28.9 dB. */
     private static final int RECIPE_STEPS = 46_000;
     /**
-     * Half of that for Poisson-Gaussian: its bar is beating the Gaussian model on Poisson-Gaussian
+     * A third of that (1 Gpx) for Poisson-Gaussian: its bar is beating the Gaussian model on Poisson-Gaussian
      * noise, not a published number, and the machine's hours are shared between three models.
      */
-    private static final int POISSON_STEPS = 23_000;
+    private static final int POISSON_STEPS = 15_000;
 
     private Presets() {
     }

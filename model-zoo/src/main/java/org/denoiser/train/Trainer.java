@@ -96,10 +96,18 @@ public final class Trainer {
             return TrainingState.start(preset);
         }
         TrainingState state = saved.get();
-        if (!state.preset().equals(preset.name()) || state.totalSteps() != preset.steps()) {
+        if (!state.preset().equals(preset.name())) {
             throw new IllegalArgumentException("checkpoint " + checkpoint.dir() + " belongs to preset '" + state.preset()
-                    + "' with " + state.totalSteps() + " steps, not '" + preset.name() + "' with " + preset.steps()
-                    + " (the learning-rate schedule depends on the total); use the same --steps or another --work folder");
+                    + "', not '" + preset.name() + "'; use another --work folder");
+        }
+        if (state.totalSteps() != preset.steps()) {
+            if (state.step() > preset.steps()
+                    || !preset.schedule().samePrefix(state.step(), state.totalSteps(), preset.steps())) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint.dir() + " is at step " + state.step()
+                        + " of " + state.totalSteps() + "; with " + preset.steps() + " steps in total its learning rates"
+                        + " so far would have been different, so it cannot continue as such a run");
+            }
+            state = state.withTotalSteps(preset.steps());
         }
         return state;
     }

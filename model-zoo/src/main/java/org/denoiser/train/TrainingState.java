@@ -27,6 +27,11 @@ public record TrainingState(String preset, int totalSteps, int step, double trai
         return new TrainingState(preset, totalSteps, newStep, newTrainingSeconds, curve);
     }
 
+    /** The same progress counted against another total (see {@link LearningRateSchedule#samePrefix}). */
+    public TrainingState withTotalSteps(int newTotal) {
+        return new TrainingState(preset, newTotal, step, trainingSeconds, curve);
+    }
+
     public TrainingState with(CurvePoint point) {
         List<CurvePoint> longer = new ArrayList<>(curve);
         longer.add(point);

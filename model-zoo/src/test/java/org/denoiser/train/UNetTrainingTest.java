@@ -70,8 +70,45 @@ class UNetTrainingTest {
     }
 
     private static Trainer trainer(Checkpoint checkpoint, boolean resume, int pauseAt) {
-        return new Trainer(TINY, new TrainerSettings(10, Duration.ofHours(1), Optional.of(checkpoint), resume, pauseAt, 0),
+        return trainer(TINY, checkpoint, resume, pauseAt);
+    }
+
+    private static Trainer trainer(Preset preset, Checkpoint checkpoint, boolean resume, int pauseAt) {
+        return new Trainer(preset, new TrainerSettings(10, Duration.ofHours(1), Optional.of(checkpoint), resume, pauseAt, 0),
                 new TrainingListener() { });
+    }
+
+    /** Before its first rate drop a run can be lengthened: it then equals a run planned that long. */
+    @Test
+    void runLengthenedBeforeItsFirstRateDropEqualsOnePlannedThatLong() {
+        DatasetSplit data = TINY.data().load();
+        Batch probe = new HeldOutEvaluation(data.test(), TINY.validationNoise(), 99).firstChunk();
+        Preset shorter = TINY.withSteps(20);
+        Preset longer = TINY.withSteps(30);
+        float[] planned;
+        try (TrainingSession session = new TrainingSession(TINY.architecture(), TINY.loss(), TINY.seed())) {
+            new Trainer(longer, TrainerSettings.inMemory(10), new TrainingListener() { }).train(session, data);
+            planned = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+        }
+        Checkpoint checkpoint = new Checkpoint(work.resolve("checkpoint"));
+        try (TrainingSession session = trainer(shorter, checkpoint, false, 12).openSession()) {
+            trainer(shorter, checkpoint, false, 12).train(session, data);
+        }
+        float[] lengthened;
+        try (TrainingSession session = trainer(longer, checkpoint, true, Integer.MAX_VALUE).openSession()) {
+            TrainingState end = trainer(longer, checkpoint, true, Integer.MAX_VALUE).train(session, data);
+            assertEquals(30, end.totalSteps());
+            lengthened = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+        }
+        assertEquals(0f, SavedModelRunner.maxAbsDifference(planned, lengthened));
+
+        // Shortening to 14 would have dropped the rate at step 12 already: refused.
+        Preset tooShort = TINY.withSteps(14);
+        try (TrainingSession session = trainer(tooShort, checkpoint, true, Integer.MAX_VALUE).openSession()) {
+            IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> trainer(tooShort, checkpoint, true, Integer.MAX_VALUE).train(session, data));
+            assertTrue(error.getMessage().contains("learning rates"), error.getMessage());
+        }
     }
 
     @Test
