@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.denoiser.api.CorruptModelException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,7 @@ class SavedModelExportTest {
     void exportedModelAcceptsAnySizeThatIsAMultipleOfFour() {
         int height = 36;
         int width = 44;
-        float[] image = new float[height * width];
-        Random random = new Random(3);
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextFloat();
-        }
+        float[] image = TrainTestData.randomImage(height * width, 3);
         try (SavedModelRunner runner = SavedModelRunner.load(exported)) {
             float[] output = runner.run(image, 1, height, width);
             for (float v : output) {

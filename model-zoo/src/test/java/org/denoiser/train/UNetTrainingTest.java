@@ -2,12 +2,12 @@ package org.denoiser.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +23,7 @@ class UNetTrainingTest {
     void aFewStepsLowerTheLoss() {
         Batch batch = TINY.batches(TINY.data().load().train()).batch(1);
         try (TrainingSession session = new TrainingSession(TINY.architecture(), TINY.loss(), TINY.seed())) {
-            float first = session.step(batch, 3e-3f);
-            float last = first;
-            for (int i = 0; i < 30; i++) {
-                last = session.step(batch, 3e-3f);
-            }
-            assertTrue(last < 0.7f * first, "loss went from " + first + " to " + last);
+            TrainTestData.assertLossFalls(session, batch, 3e-3f, 0.7f);
         }
     }
 
@@ -105,7 +100,7 @@ class UNetTrainingTest {
         // Shortening to 14 would have dropped the rate at step 12 already: refused.
         Preset tooShort = TINY.withSteps(14);
         try (TrainingSession session = trainer(tooShort, checkpoint, true, Integer.MAX_VALUE).openSession()) {
-            IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> trainer(tooShort, checkpoint, true, Integer.MAX_VALUE).train(session, data));
             assertTrue(error.getMessage().contains("learning rates"), error.getMessage());
         }
@@ -115,11 +110,7 @@ class UNetTrainingTest {
     void exportedUNetComputesWhatTheTrainingGraphComputesAtAnyMultipleOfFour() {
         int height = 36;
         int width = 44;
-        float[] image = new float[height * width];
-        Random random = new Random(5);
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextFloat();
-        }
+        float[] image = TrainTestData.randomImage(height * width, 5);
         Path exported = work.resolve("savedmodel");
         Path bfloat16 = work.resolve("savedmodel-bf16");
         float[] fromTraining;
@@ -149,11 +140,7 @@ class UNetTrainingTest {
         UNet unet = new UNet(3, 4);
         int side = 96;
         int center = 48;
-        float[] image = new float[side * side];
-        Random random = new Random(8);
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextFloat();
-        }
+        float[] image = TrainTestData.randomImage(side * side, 8);
         float[] poked = image.clone();
         poked[center * side + center] += 1f;
         int reach = 0;
