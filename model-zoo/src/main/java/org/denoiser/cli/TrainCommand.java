@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
         copy(workDir.resolve("montage.png"), folder);
         PrintWriter out = spec.commandLine().getOut();
         if (bfloat16) {
-            ModelInfo bf16 = report.modelInfo(info.id() + "-bf16", version, describe(report)
+            ModelInfo bf16 = report.bfloat16ModelInfo(info.id() + "-bf16", version, describe(report)
                     + "; computes in bfloat16 inside the graph (faster, slightly less exact)");
             Path bf16Folder = ModelPackager.pack(workDir.resolve("savedmodel-bf16"), bf16, into);
             copy(workDir.resolve("training.json"), bf16Folder);

@@ -23,7 +23,7 @@ public final class Checkpoint {
 
     private static final String VARIABLES = "variables";
     private static final String STATE = "state.json";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path dir;
 

@@ -94,8 +94,14 @@ public final class TrainingRun {
         Montage.writePng(montageRows(examples, fromTraining), montageScale(examples.height()), out.resolve("montage.png"));
 
         TrainingResult result = trainer.measure(session, data, state);
+        double bfloat16Psnr;
+        try (SavedModelRunner runner = SavedModelRunner.load(bfloat16)) {
+            bfloat16Psnr = new HeldOutEvaluation(data.test(), preset.validationNoise(), preset.evaluationSeed())
+                    .meanPsnrDenoised(runner::run);
+        }
         double megapixels = (double) state.step() * preset.pixelsPerBatch(data.train()) / 1e6;
-        TrainingReport report = TrainingReport.of(preset, result, megapixels, difference, bfloat16Difference);
+        TrainingReport report = TrainingReport.of(preset, result, megapixels, difference,
+                new TrainingReport.Bfloat16(bfloat16Difference, bfloat16Psnr));
         report.write(out.resolve("training.json"));
         log("exported " + savedModel + " at step " + state.step() + " (reload max abs diff " + difference
                 + "; bfloat16 variant " + bfloat16Difference + ")");
