@@ -22,14 +22,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ShippedModelQualityTest {
 
-    private static final double MIN_GAIN_DB = 5.0;
     /** Gaussian sigma 25 of 255, the standard middle level. */
     private static final String GAUSSIAN = "gaussian:25";
+    /**
+     * What a trained Gaussian model gains on this crop at sigma 25: 20.56 -> 29.46 dB (+8.9) for
+     * gaussian-gray after 15k of its 46k steps, but only +6.5 dB after 200 steps. 8 dB fails such
+     * an under-trained export.
+     */
+    private static final double MIN_GAUSSIAN_GAIN_DB = 8.0;
     /** 20 photons at full scale (gain 255/20 grey levels per photon), read noise 1% of full scale. */
     private static final String POISSON_GAUSS = "poisson-gauss:12.75,2.55";
+    private static final double MIN_POISSON_GAIN_DB = 5.0;
 
     @TestFactory
-    Stream<DynamicTest> everyShippedModelImprovesANoisyPhotographByFiveDecibels() {
+    Stream<DynamicTest> everyShippedModelClearlyImprovesANoisyPhotograph() {
         return BundledModels.repository().list().stream()
                 .filter(info -> noiseFor(info) != null)
                 .map(info -> DynamicTest.dynamicTest(info.id() + " on " + noiseFor(info), () -> assertImproves(info)));
@@ -54,9 +60,10 @@ class ShippedModelQualityTest {
         }
         double before = Psnr.psnr8bit(clean, noisy);
         double after = Psnr.psnr8bit(clean, denoised);
-        assertTrue(after - before >= MIN_GAIN_DB, String.format(Locale.ROOT,
+        double minGain = noiseFor(info).equals(GAUSSIAN) ? MIN_GAUSSIAN_GAIN_DB : MIN_POISSON_GAIN_DB;
+        assertTrue(after - before >= minGain, String.format(Locale.ROOT,
                 "%s: %s noise, PSNR %.2f -> %.2f dB, less than %.0f dB better", info.id(), noiseFor(info), before, after,
-                MIN_GAIN_DB));
+                minGain));
     }
 
     /** 160x160 pixels of the cameraman: face, coat and sky, both edges and flat areas. */
