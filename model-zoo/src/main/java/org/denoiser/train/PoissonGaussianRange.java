@@ -40,6 +40,10 @@ public record PoissonGaussianRange(double minPhotons, double maxPhotons, double 
 
     @Override
     public String description() {
+        if (minPhotons == maxPhotons && minRead == maxRead) {
+            return String.format(Locale.ROOT, "Poisson-Gaussian: %s photons at full scale, read noise %s of full scale",
+                    Numbers.plain(minPhotons), Numbers.plain(minRead));
+        }
         return String.format(Locale.ROOT, "Poisson-Gaussian: %s..%s photons at full scale (log-uniform), "
                 + "read noise %s..%s of full scale", Numbers.plain(minPhotons), Numbers.plain(maxPhotons), Numbers.plain(minRead), Numbers.plain(maxRead));
     }
