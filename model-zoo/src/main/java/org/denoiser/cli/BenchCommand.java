@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         List<Benchmark.Case> cases = cases();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-14s %-26s %7s %8s %10s %9s %12s %8s%n", "case", "model", "threads", "load ms", "ms/image", "Mpx/s",
+        out.printf("%-14s %-31s %7s %8s %10s %9s %12s %8s%n", "case", "model", "threads", "load ms", "ms/image", "Mpx/s",
                 "peak RSS MB", "ratio");
         Map<String, Double> baselineSpeed = new LinkedHashMap<>();
         for (Benchmark.Case c : cases) {
@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             double loadMs = (System.nanoTime() - start) / 1e6;
             Benchmark.Timing timing = Benchmark.time(denoiser, c, repeat);
             double speed = timing.megapixelsPerSecond(c);
-            out.printf(Locale.ROOT, "%-14s %-26s %7d %8.0f %10.0f %9.3f %12.0f %8s%n", c.label(), model, threads,
+            out.printf(Locale.ROOT, "%-14s %-31s %7d %8.0f %10.0f %9.3f %12.0f %8s%n", c.label(), model, threads,
                     loadMs, timing.milliseconds(), speed, timing.peakRssMegabytes(),
                     reference == null ? "" : String.format(Locale.ROOT, "%.2fx", speed / reference));
             out.flush();
