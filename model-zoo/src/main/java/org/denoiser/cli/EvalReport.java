@@ -8,6 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.io.Montage;
 import org.denoiser.normalize.Normalization;
@@ -15,11 +18,13 @@ import org.denoiser.normalize.Normalization;
 /**
  * The markdown record of one {@code eval} run: a section with a table (one row per image and the
  * mean), appended to the report file so several runs (models, noise levels) collect in one
- * document, and a montage PNG beside it showing the first images as noisy | denoised | clean.
+ * document, and a montage PNG beside it showing the centre of the first image as noisy | denoised | clean.
  */
 final class EvalReport {
 
-    private static final int MONTAGE_ROWS = 3;
+    /** The montage shows the centre of the first image, small enough to commit many reports. */
+    private static final int MONTAGE_ROWS = 1;
+    private static final int MONTAGE_SIDE = 256;
 
     private final Path file;
     private final String title;
@@ -38,9 +43,21 @@ final class EvalReport {
                 image, size, scores[0], scores[1], scores[2], scores[3], seconds));
         if (montage.size() < MONTAGE_ROWS) {
             Normalization display = trial.displayRange();
-            montage.add(new Montage.Row(List.of(trial.noisy(), trial.denoised(), trial.clean()),
+            montage.add(new Montage.Row(List.of(centre(trial.noisy()), centre(trial.denoised()), centre(trial.clean())),
                     display.low(), display.low() + display.scale()));
         }
+    }
+
+    /** The central MONTAGE_SIDE x MONTAGE_SIDE pixels (or less, for small images), all channels and planes. */
+    private static RandomAccessibleInterval<FloatType> centre(RandomAccessibleInterval<FloatType> image) {
+        long[] min = image.minAsLongArray();
+        long[] max = image.maxAsLongArray();
+        for (int d = 0; d < 2; d++) {
+            long side = Math.min(MONTAGE_SIDE, image.dimension(d));
+            min[d] = image.min(d) + (image.dimension(d) - side) / 2;
+            max[d] = min[d] + side - 1;
+        }
+        return Views.zeroMin(Views.interval(image, min, max));
     }
 
     /** Appends the section (creating the file with a heading if needed) and writes the montage. */
