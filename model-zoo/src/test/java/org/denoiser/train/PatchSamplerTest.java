@@ -67,21 +67,9 @@ class PatchSamplerTest {
 
     @Test
     void blindGaussianLevelsSpanTheRange() {
-        float[] flat = new float[4096];
-        java.util.Random random = new java.util.Random(3);
-        GaussianNoiseRange noise = new GaussianNoiseRange(0, 55);
-        double min = Double.MAX_VALUE;
-        double max = 0;
-        for (int i = 0; i < 200; i++) {
-            float[] noisy = noise.apply(flat, random);
-            double sum = 0;
-            for (float v : noisy) {
-                sum += v * v;
-            }
-            double sigma255 = Math.sqrt(sum / noisy.length) * 255;
-            min = Math.min(min, sigma255);
-            max = Math.max(max, sigma255);
-        }
+        double[] range = TrainTestData.noiseLevelRange(new GaussianNoiseRange(0, 55), 0f, 200, 3);
+        double min = range[0] * 255;
+        double max = range[1] * 255;
         assertTrue(min < 3 && max > 52 && max < 58, "sigma range seen " + min + ".." + max);
     }
 

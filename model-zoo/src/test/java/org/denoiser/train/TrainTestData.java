@@ -20,6 +20,28 @@ final class TrainTestData {
         return image;
     }
 
+    /**
+     * The smallest and largest noise level (root-mean-square deviation from the flat value) over
+     * {@code images} noisy copies of a flat image of value {@code level}.
+     */
+    static double[] noiseLevelRange(NoiseModel noise, float level, int images, long seed) {
+        float[] flat = new float[4096];
+        java.util.Arrays.fill(flat, level);
+        Random random = new Random(seed);
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (int i = 0; i < images; i++) {
+            double sum = 0;
+            for (float v : noise.apply(flat, random)) {
+                sum += (v - level) * (v - level);
+            }
+            double rms = Math.sqrt(sum / flat.length);
+            lowest = Math.min(lowest, rms);
+            highest = Math.max(highest, rms);
+        }
+        return new double[] {lowest, highest};
+    }
+
     /** Takes 31 Adam steps on one batch and checks the last loss is below {@code factor} times the first. */
     static void assertLossFalls(TrainingSession session, Batch batch, float learningRate, float factor) {
         float first = session.step(batch, learningRate);
