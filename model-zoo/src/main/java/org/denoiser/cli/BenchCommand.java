@@ -1,18 +1,13 @@
 package org.denoiser.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import net.imglib2.img.Img;
-import net.imglib2.img.array.ArrayImgFactory;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.denoiser.api.Denoiser;
-import org.denoiser.zoo.ModelRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code denoiser bench}: model load time, denoising time, throughput and peak memory on
- * generated gray images of growing size. Sizes run smallest first, so the peak RSS printed after
- * each size is the peak of everything up to and including it.
+ * {@code denoiser bench}: per case, model load time, ms per image, Mpx/s and peak RSS for square
+ * images and a stack, with 1 and 2 tile threads, and each throughput as a ratio against a baseline
+ * measured in the same run: the baseline model (with {@code --baseline}) in the same case, or
+ * else the first thread count in the same case. Cases run smallest first, so the peak RSS after
+ * each row is the peak of everything up to it; for a clean memory figure run one size alone.
  */
-@Command(name = "bench", description = "Time model loading and denoising of generated images; print Mpx/s and peak RSS.")
+@Command(name = "bench", description = "Time model loading and denoising of generated images; print Mpx/s, peak RSS and ratios.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,57 +33,76 @@ final class BenchCommand implements Callable<Integer> {
             description = "Square image sides. Default: ${DEFAULT-VALUE}.")
     List<Integer> sizes;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per size (after one warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stack", defaultValue = "100", paramLabel = "PLANES",
+            description = "Also a stack of this many planes of the first size (0: none). Default: ${DEFAULT-VALUE}.")
+    int stackPlanes;
+
+    @Option(names = "--thread-counts", split = ",", defaultValue = "1,2", paramLabel = "N[,N...]",
+            description = "Tile threads to compare. Default: ${DEFAULT-VALUE}.")
+    List<Integer> threadCounts;
+
+    @Option(names = "--baseline", paramLabel = "ID", description = "Also time this model, and print ratios against it.")
+    String baseline;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per case (after one warm-up). Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Override
     public Integer call() {
+        List<Benchmark.Case> cases = cases();
         PrintWriter out = spec.commandLine().getOut();
-        long start = System.nanoTime();
-        ModelRepository.standard().info(modelOptions.model);
-        try (Denoiser denoiser = modelOptions.build(ProgressLine.onTerminal())) {
-            out.printf(Locale.ROOT, "model %s loaded in %.0f ms (tile %d, threads %d, overlap %d)%n", modelOptions.model,
-                    (System.nanoTime() - start) / 1e6, modelOptions.tile, modelOptions.threads,
-                    modelOptions.overlap != null ? modelOptions.overlap : denoiser.model().recommendedOverlap());
-            out.printf("%10s %12s %10s %14s%n", "size", "ms/image", "Mpx/s", "peak RSS MB");
-            for (int size : sizes) {
-                Img<UnsignedByteType> image = noiseImage(size);
-                int runs = size >= 4096 ? 1 : repeat;
-                if (size < 4096) {
-                    denoiser.denoise(image); // warm-up: first run pays for graph optimisation
+        out.printf("%-14s %-31s %7s %8s %10s %9s %12s %8s%n", "case", "model", "threads", "load ms", "ms/image", "Mpx/s",
+                "peak RSS MB", "ratio");
+        Map<String, Double> baselineSpeed = new LinkedHashMap<>();
+        for (Benchmark.Case c : cases) {
+            for (int threads : threadCounts) {
+                if (baseline != null) {
+                    baselineSpeed.put(key(c, threads), run(out, baseline, c, threads, null));
                 }
-                long t0 = System.nanoTime();
-                for (int i = 0; i < runs; i++) {
-                    denoiser.denoise(image);
+                Double reference = baseline != null ? baselineSpeed.get(key(c, threads)) : baselineSpeed.get(key(c, 0));
+                double speed = run(out, modelOptions.model, c, threads, reference);
+                if (baseline == null && !baselineSpeed.containsKey(key(c, 0))) {
+                    baselineSpeed.put(key(c, 0), speed);
                 }
-                double ms = (System.nanoTime() - t0) / 1e6 / runs;
-                out.printf(Locale.ROOT, "%10s %12.0f %10.3f %14.0f%n", size + "x" + size, ms,
-                        (double) size * size / 1e6 / (ms / 1e3), peakRssMegabytes());
             }
         }
+        out.println(baseline != null
+                ? "ratio: Mpx/s of " + modelOptions.model + " over " + baseline + " in the same case and threads"
+                : "ratio: Mpx/s over the first thread count in the same case");
         return 0;
     }
 
-    private static Img<UnsignedByteType> noiseImage(int size) {
-        Img<UnsignedByteType> image = new ArrayImgFactory<>(new UnsignedByteType()).create(size, size);
-        SplittableRandom random = new SplittableRandom(size);
-        for (UnsignedByteType p : image) {
-            p.set(random.nextInt(256));
+    private List<Benchmark.Case> cases() {
+        List<Benchmark.Case> cases = new ArrayList<>();
+        for (int size : sizes) {
+            cases.add(new Benchmark.Case(size, 1));
         }
-        return image;
+        if (stackPlanes > 0) {
+            cases.add(new Benchmark.Case(sizes.get(0), stackPlanes));
+        }
+        return cases;
     }
 
-    /** The kernel's high-water mark of resident memory for this process (Linux). */
-    static double peakRssMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+    private static String key(Benchmark.Case c, int threads) {
+        return c.label() + "@" + threads;
+    }
+
+    /** Loads the model, times the case, prints a row; returns Mpx/s. */
+    private double run(PrintWriter out, String model, Benchmark.Case c, int threads, Double reference) {
+        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(modelOptions.tile).threads(threads);
+        if (modelOptions.overlap != null) {
+            builder.overlap(modelOptions.overlap);
         }
-        return Double.NaN;
+        long start = System.nanoTime();
+        try (Denoiser denoiser = builder.build()) {
+            double loadMs = (System.nanoTime() - start) / 1e6;
+            Benchmark.Timing timing = Benchmark.time(denoiser, c, repeat);
+            double speed = timing.megapixelsPerSecond(c);
+            out.printf(Locale.ROOT, "%-14s %-31s %7d %8.0f %10.0f %9.3f %12.0f %8s%n", c.label(), model, threads,
+                    loadMs, timing.milliseconds(), speed, timing.peakRssMegabytes(),
+                    reference == null ? "" : String.format(Locale.ROOT, "%.2fx", speed / reference));
+            out.flush();
+            return speed;
+        }
     }
 }

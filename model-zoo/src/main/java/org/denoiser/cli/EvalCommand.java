@@ -34,6 +34,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
     Path cleanDir;
 
+    @Option(names = "--report", paramLabel = "FILE.md",
+            description = "Append a markdown section (table per image, mean) to FILE.md and write a montage PNG beside it.")
+    Path report;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of clean images (or noisy ones with --clean).")
     Path dir;
 
@@ -46,6 +50,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Path> files = InputFiles.imagesIn(dir);
         ProgressLine progress = ProgressLine.onTerminal();
         double[] sums = new double[4];
+        EvalReport section = report == null ? null : new EvalReport(report, "model " + modelOptions.model + ", "
+                + describeSource() + ", " + dir.getFileName());
         try (Denoiser denoiser = modelOptions.build(progress)) {
             out().printf("%-28s %10s %18s %18s %8s%n", "image", "size", "PSNR noisy->den", "SSIM noisy->den", "seconds");
             for (int i = 0; i < files.size(); i++) {
@@ -58,13 +64,21 @@ final class EvalCommand implements Callable<Integer> {
                 for (int k = 0; k < 4; k++) {
                     sums[k] += scores[k];
                 }
-                out().printf("%-28s %10s %8.2f -> %6.2f %8.4f -> %6.4f %8.2f%n", file.getFileName(),
-                        trial.clean().dimension(0) + "x" + trial.clean().dimension(1),
-                        scores[0], scores[1], scores[2], scores[3], (System.nanoTime() - start) / 1e9);
+                String size = trial.clean().dimension(0) + "x" + trial.clean().dimension(1);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out().printf("%-28s %10s %8.2f -> %6.2f %8.4f -> %6.4f %8.2f%n", file.getFileName(), size,
+                        scores[0], scores[1], scores[2], scores[3], seconds);
+                if (section != null) {
+                    section.add(file.getFileName().toString(), size, scores, seconds, trial);
+                }
             }
         }
         int n = files.size();
         out().printf("model %s, %s, %d images%n", modelOptions.model, describeSource(), n);
+        if (section != null) {
+            section.write(new double[] {sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n}, n);
+            out().println("report appended to " + report);
+        }
         out().printf("mean PSNR %.2f -> %.2f dB, SSIM %.4f -> %.4f%n", sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n);
         return 0;
     }

@@ -20,7 +20,7 @@ final class InputFiles {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> images = files.filter(Files::isRegularFile).filter(InputFiles::looksLikeImage).sorted().toList();
             if (images.isEmpty()) {
-                throw new DenoiseException("no PNG or TIFF images in " + dir);
+                throw new DenoiseException("no PNG, TIFF or FITS images in " + dir);
             }
             return images;
         } catch (IOException e) {
@@ -30,7 +30,8 @@ final class InputFiles {
 
     private static boolean looksLikeImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".png") || name.endsWith(".tif") || name.endsWith(".tiff");
+        return name.endsWith(".png") || name.endsWith(".tif") || name.endsWith(".tiff") || name.endsWith(".fits")
+                || name.endsWith(".fit") || name.endsWith(".fts");
     }
 
     static Path createOutputDir(Path dir) {

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Draws training batches uniformly with replacement. One seeded {@link Random} drives both the
- * image choice and the noise, so the same seed gives the same sequence of batches.
+ * Draws whole training images uniformly with replacement. One seeded {@link Random} drives both the
+ * image choice and the noise, so the same seed gives the same sequence of batches; a later step
+ * is reached by drawing (and dropping) the ones before it, which is cheap for small images.
  */
-public final class BatchSampler {
+public final class BatchSampler implements BatchSource {
 
     private final ImageSet images;
     private final NoiseModel noise;
     private final int batchSize;
     private final Random random;
+    private long drawn;
 
     public BatchSampler(ImageSet images, NoiseModel noise, int batchSize, long seed) {
         if (batchSize <= 0) {
@@ -25,7 +27,19 @@ public final class BatchSampler {
         this.random = new Random(seed);
     }
 
+    @Override
+    public Batch batch(long step) {
+        if (step <= drawn) {
+            throw new IllegalArgumentException("batch " + step + " was already drawn; this sampler only moves forward");
+        }
+        while (drawn < step - 1) {
+            next();
+        }
+        return next();
+    }
+
     public Batch next() {
+        drawn++;
         List<Integer> indices = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             indices.add(random.nextInt(images.size()));

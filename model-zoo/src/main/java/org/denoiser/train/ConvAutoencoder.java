@@ -25,7 +25,7 @@ public final class ConvAutoencoder implements Architecture {
 
     @Override
     public Network build(GraphLayers layers, Operand<TFloat32> input) {
-        Operand<TFloat32> x = layers.conv(input, 1, filters, KERNEL, Activation.RELU);
+        Operand<TFloat32> x = layers.conv(layers.toCompute(input), 1, filters, KERNEL, Activation.RELU);
         x = layers.maxPool2x2(x);
         x = layers.conv(x, filters, filters, KERNEL, Activation.RELU);
         x = layers.maxPool2x2(x);
@@ -34,7 +34,7 @@ public final class ConvAutoencoder implements Architecture {
         x = layers.conv(x, filters, filters, KERNEL, Activation.RELU);
         x = layers.upsample2x(x);
         x = layers.conv(x, filters, filters, KERNEL, Activation.RELU);
-        Operand<TFloat32> logits = layers.conv(x, filters, 1, KERNEL, Activation.LINEAR);
+        Operand<TFloat32> logits = layers.toFloat32(layers.conv(x, filters, 1, KERNEL, Activation.LINEAR));
         return new Network(layers.tf().math.sigmoid(logits), logits);
     }
 

@@ -42,12 +42,22 @@ public final class HeldOutEvaluation {
         return sum / count;
     }
 
+    /** A network as a function: {@code count} stacked images of {@code height x width} in, as many out. */
+    @FunctionalInterface
+    public interface ImageFunction {
+        float[] run(float[] pixels, int count, int height, int width);
+    }
+
     public double meanPsnrDenoised(TrainingSession session) {
+        return meanPsnrDenoised((ImageFunction) session::denoise);
+    }
+
+    public double meanPsnrDenoised(ImageFunction network) {
         double sum = 0;
         int count = 0;
         int pixels = firstChunk().height() * firstChunk().width();
         for (Batch chunk : chunks) {
-            float[] denoised = session.denoise(chunk.noisy(), chunk.size(), chunk.height(), chunk.width());
+            float[] denoised = network.run(chunk.noisy(), chunk.size(), chunk.height(), chunk.width());
             for (int i = 0; i < chunk.size(); i++) {
                 float[] image = new float[pixels];
                 System.arraycopy(denoised, i * pixels, image, 0, pixels);

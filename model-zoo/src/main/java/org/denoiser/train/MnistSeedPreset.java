@@ -16,7 +16,8 @@ public final class MnistSeedPreset {
     }
 
     public static Preset create(Path mnistCacheDir) {
-        return new Preset(NAME, new ConvAutoencoder(32), new MnistDigits(mnistCacheDir),
-                new ClippedGaussianNoise(0.5f), Loss.BINARY_CROSS_ENTROPY, 128, DEFAULT_STEPS, 1e-3f, SEED);
+        ClippedGaussianNoise noise = new ClippedGaussianNoise(0.5f);
+        return new Preset(NAME, new ConvAutoencoder(32), new MnistDigits(mnistCacheDir), noise, noise,
+                Loss.BINARY_CROSS_ENTROPY, 128, 0, DEFAULT_STEPS, LearningRateSchedule.constant(1e-3f), SEED);
     }
 }

@@ -1,7 +1,22 @@
 package org.denoiser.train;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** What to train and where to write it; {@code steps} is null when the preset's default applies. */
-public record TrainOptions(String preset, Path out, Integer steps, Path mnistDir, int reportEvery) {
+/**
+ * What to train and how to drive the run; see {@code denoiser train --help}.
+ *
+ * @param steps null when the preset's default applies
+ * @param data the preset's data folder, or null for its default
+ * @param out the work folder: checkpoint, curve, export, report
+ * @param exportNow export the checkpoint as it is instead of training on
+ */
+public record TrainOptions(String preset, Path out, Integer steps, Path data, int reportEvery, boolean resume,
+        Duration checkpointEvery, int pauseAtStep, int threads, boolean exportNow) {
+
+    /** A complete run from scratch with default checkpointing and TensorFlow's default threads. */
+    public static TrainOptions fresh(String preset, Path out, Integer steps, Path data, int reportEvery) {
+        return new TrainOptions(preset, out, steps, data, reportEvery, false, Duration.ofMinutes(5),
+                Integer.MAX_VALUE, 0, false);
+    }
 }

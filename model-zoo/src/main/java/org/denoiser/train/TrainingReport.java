@@ -18,32 +18,43 @@ public record TrainingReport(
         int sizeMultiple,
         String data,
         String noise,
+        String validationNoise,
         String loss,
         int batchSize,
-        float learningRate,
+        int patchSize,
+        String learningRate,
         long seed,
         int steps,
+        double megapixelsSeen,
         double wallSeconds,
         float finalLoss,
         double heldOutPsnrNoisy,
         double heldOutPsnrDenoised,
         double heldOutPsnrGain,
         float exportMaxAbsDifference,
+        Bfloat16 bfloat16,
         String tensorflow,
         String border) {
 
-    public static TrainingReport of(Preset preset, TrainingResult result, float exportMaxAbsDifference) {
+    /** How the bfloat16 export compares: largest output change, and its own held-out PSNR. */
+    public record Bfloat16(float maxAbsDifference, double heldOutPsnrDenoised) {
+    }
+
+    public static TrainingReport of(Preset preset, TrainingResult result, double megapixelsSeen,
+            float exportMaxAbsDifference, Bfloat16 bfloat16) {
         Architecture architecture = preset.architecture();
         return new TrainingReport(preset.name(), architecture.description(), architecture.receptiveFieldRadius(),
                 architecture.sizeMultiple(), preset.data().description(), preset.noise().description(),
-                preset.loss().name(), preset.batchSize(), preset.learningRate(), preset.seed(), result.steps(),
+                preset.validationNoise().description(), preset.loss().name(), preset.batchSize(), preset.patchSize(),
+                preset.schedule().description(), preset.seed(), result.steps(), round(megapixelsSeen),
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
+                new Bfloat16(bfloat16.maxAbsDifference(), round(bfloat16.heldOutPsnrDenoised())),
                 "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)", preset.data().border());
     }
 
     public void write(Path json) {
-        String text = new GsonBuilder().setPrettyPrinting().create().toJson(this);
+        String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(this);
         try {
             Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -60,12 +71,21 @@ public record TrainingReport(
      * rounded up to the size multiple, which makes tiled output equal untiled output.
      */
     public ModelInfo modelInfo(String id, String version, String description) {
+        return modelInfo(id, version, description, heldOutPsnrDenoised);
+    }
+
+    /** The metadata of the bfloat16 export, with its own measured PSNR. */
+    public ModelInfo bfloat16ModelInfo(String id, String version, String description) {
+        return modelInfo(id, version, description, bfloat16.heldOutPsnrDenoised());
+    }
+
+    private ModelInfo modelInfo(String id, String version, String description, double psnrDenoised) {
         int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
         return new ModelInfo(id, version, description, data, noise, 1,
                 "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1", sizeMultiple,
                 receptiveFieldRadius, overlap,
-                Map.of("held-out set of the training data, " + noise,
-                        String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, heldOutPsnrDenoised)),
+                Map.of("held-out set of the training data, " + validationNoise,
+                        String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, psnrDenoised)),
                 border);
     }
 }

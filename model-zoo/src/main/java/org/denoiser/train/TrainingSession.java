@@ -1,21 +1,22 @@
 package org.denoiser.train;
 
+import java.nio.file.Path;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
  * One network in a TensorFlow graph with its loss and Adam update, and the session that holds
  * its weights. The input is named {@code input} with shape [-1,-1,-1,1] and the output
  * {@code output}, so the graph can be exported and run on any image size the architecture allows.
+ * {@link #save} and {@link #restore} write and read every variable, weights and optimizer state.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -25,20 +26,30 @@ public final class TrainingSession implements AutoCloseable {
     private final Operand<TFloat32> output;
     private final Placeholder<TFloat32> target;
     private final Operand<TFloat32> loss;
-    private final Op trainStep;
+    private final AdamUpdate adam;
 
-    public TrainingSession(Architecture architecture, Loss lossFunction, float learningRate, long seed) {
+    /** A session with TensorFlow's default thread pools. */
+    public TrainingSession(Architecture architecture, Loss lossFunction, long seed) {
+        this(architecture, lossFunction, seed, 0);
+    }
+
+    /**
+     * @param threads intra-op threads (with one inter-op thread), so a run takes its fair share of
+     *     a shared machine; 0 leaves TensorFlow's defaults (all cores)
+     */
+    public TrainingSession(Architecture architecture, Loss lossFunction, long seed, int threads) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
             Shape anyImage = Shape.of(-1, -1, -1, 1);
             input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(anyImage));
             target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(anyImage));
-            Network network = architecture.build(new GraphLayers(tf, seed), input);
+            GraphLayers layers = new GraphLayers(tf, seed);
+            Network network = architecture.build(layers, input);
             output = tf.withName("output").identity(network.output());
             loss = tf.withName("loss").identity(lossFunction.build(tf, network, target));
-            trainStep = new Adam(graph, learningRate).minimize(loss);
-            session = new Session(graph);
+            adam = new AdamUpdate(tf, loss, layers.variables());
+            session = threads > 0 ? new Session(graph, threadConfig(threads)) : new Session(graph);
             session.initialize();
         } catch (RuntimeException e) {
             graph.close();
@@ -46,14 +57,23 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    private static ConfigProto threadConfig(int threads) {
+        return ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threads)
+                .setInterOpParallelismThreads(1)
+                .build();
+    }
+
     /** One Adam update on the batch; returns the batch loss before the update. */
-    public float step(Batch batch) {
+    public float step(Batch batch, float learningRate) {
         try (TFloat32 noisy = tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
                 TFloat32 clean = tensor(batch.clean(), batch.size(), batch.height(), batch.width());
+                TFloat32 rate = TFloat32.scalarOf(learningRate);
                 Result result = session.runner()
                         .feed(input, noisy)
                         .feed(target, clean)
-                        .addTarget(trainStep)
+                        .feed(adam.learningRate(), rate)
+                        .addTarget(adam.update())
                         .fetch(loss)
                         .run()) {
             return ((TFloat32) result.get(0)).getFloat();
@@ -66,6 +86,16 @@ public final class TrainingSession implements AutoCloseable {
                 Result result = session.runner().feed(input, images).fetch(output).run()) {
             return toArray((TFloat32) result.get(0), pixels.length);
         }
+    }
+
+    /** Writes all variables (weights and Adam state) as a TensorFlow checkpoint at {@code prefix}. */
+    public void save(Path prefix) {
+        session.save(prefix.toString());
+    }
+
+    /** Reads back what {@link #save} wrote; the graph must come from the same architecture. */
+    public void restore(Path prefix) {
+        session.restore(prefix.toString());
     }
 
     Session session() {

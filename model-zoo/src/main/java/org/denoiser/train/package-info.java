@@ -4,17 +4,26 @@
  *
  * <p>How the pieces fit, in the order a run uses them:
  * <ol>
- *   <li>{@link org.denoiser.train.Preset} (e.g. {@link org.denoiser.train.MnistSeedPreset}) names an
- *       {@link org.denoiser.train.Architecture}, a {@link org.denoiser.train.DataSource}, a
- *       {@link org.denoiser.train.NoiseModel}, a {@link org.denoiser.train.Loss} and the schedule.</li>
+ *   <li>{@link org.denoiser.train.Preset} (see {@link org.denoiser.train.Presets}) names an
+ *       {@link org.denoiser.train.Architecture} ({@link org.denoiser.train.UNet},
+ *       {@link org.denoiser.train.ConvAutoencoder}), a {@link org.denoiser.train.DataSource}
+ *       ({@link org.denoiser.train.ImageFolder} for Train400), the training and validation
+ *       {@link org.denoiser.train.NoiseModel}s ({@link org.denoiser.train.GaussianNoiseRange},
+ *       {@link org.denoiser.train.PoissonGaussianRange}), a {@link org.denoiser.train.Loss}, the
+ *       patch size and the {@link org.denoiser.train.LearningRateSchedule}.</li>
  *   <li>The architecture builds its graph from {@link org.denoiser.train.GraphLayers}; a
- *       {@link org.denoiser.train.TrainingSession} adds loss and Adam and owns the TF session.</li>
+ *       {@link org.denoiser.train.TrainingSession} adds the loss and {@link org.denoiser.train.AdamUpdate}
+ *       and owns the TF session.</li>
  *   <li>{@link org.denoiser.train.Trainer} feeds it batches from a
- *       {@link org.denoiser.train.BatchSampler} and measures held-out PSNR with
- *       {@link org.denoiser.train.HeldOutEvaluation}.</li>
- *   <li>{@link org.denoiser.train.SavedModelExporter} writes the SavedModel,
+ *       {@link org.denoiser.train.BatchSource} ({@link org.denoiser.train.PatchSampler}: batch n is a
+ *       function of the seed and n), measures validation PSNR with
+ *       {@link org.denoiser.train.HeldOutEvaluation} and saves a
+ *       {@link org.denoiser.train.Checkpoint} (all variables + {@link org.denoiser.train.TrainingState})
+ *       every few minutes; a resumed run ends with the same weights as an uninterrupted one.</li>
+ *   <li>{@link org.denoiser.train.SavedModelExporter} writes the SavedModel (float32 and bfloat16),
  *       {@link org.denoiser.train.SavedModelRunner} reloads it to check it,
- *       {@link org.denoiser.train.Montage} and {@link org.denoiser.train.TrainingReport} document it.</li>
+ *       {@link org.denoiser.train.CurvePlot}, {@code io.Montage} and
+ *       {@link org.denoiser.train.TrainingReport} document it.</li>
  * </ol>
  * {@link org.denoiser.train.TrainingRun} strings these together for {@code denoiser train}.
  */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.denoiser.api.CorruptModelException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class SavedModelExportTest {
         DatasetSplit data = preset.data().load();
         heldOut = new HeldOutEvaluation(data.test(), preset.noise(), 1).firstChunk();
         exported = dir.resolve("savedmodel");
-        Trainer trainer = new Trainer(preset, 5, progress -> { });
+        Trainer trainer = new Trainer(preset, TrainerSettings.inMemory(5), new TrainingListener() { });
         try (TrainingSession session = trainer.openSession()) {
             trainer.train(session, data);
             fromTrainingGraph = session.denoise(heldOut.noisy(), heldOut.size(), 28, 28);
@@ -48,11 +47,7 @@ class SavedModelExportTest {
     void exportedModelAcceptsAnySizeThatIsAMultipleOfFour() {
         int height = 36;
         int width = 44;
-        float[] image = new float[height * width];
-        Random random = new Random(3);
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextFloat();
-        }
+        float[] image = TrainTestData.randomImage(height * width, 3);
         try (SavedModelRunner runner = SavedModelRunner.load(exported)) {
             float[] output = runner.run(image, 1, height, width);
             for (float v : output) {

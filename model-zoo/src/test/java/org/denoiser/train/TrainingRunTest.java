@@ -25,8 +25,7 @@ class TrainingRunTest {
 
     @Test
     void smokePresetWritesModelReportAndMontage() throws IOException {
-        TrainingReport report = TrainingRun.run(
-                new TrainOptions(Presets.SYNTHETIC_SMOKE, out, 10, MnistDigits.defaultCacheDir(), 5));
+        TrainingReport report = TrainingRun.run(TrainOptions.fresh(Presets.SYNTHETIC_SMOKE, out, 10, null, 5)).orElseThrow();
 
         assertTrue(Files.isRegularFile(out.resolve("savedmodel").resolve("saved_model.pb")));
         TrainingReport written = new Gson().fromJson(Files.readString(out.resolve("training.json")), TrainingReport.class);

@@ -1,0 +1,80 @@
+package org.denoiser.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgFactory;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import org.denoiser.api.Denoiser;
+
+/**
+ * Timing of one loaded model on generated 8-bit images: a square plane, or a stack of planes.
+ * The first run of each case is a warm-up (TensorFlow optimises the graph for a new input size)
+ * unless the image is huge, where one run is all that is affordable.
+ */
+final class Benchmark {
+
+    /** What to denoise: {@code planes} of {@code side} x {@code side}. */
+    record Case(int side, int planes) {
+        String label() {
+            return planes == 1 ? side + "x" + side : planes + " x " + side + "x" + side;
+        }
+
+        double megapixels() {
+            return (double) side * side * planes / 1e6;
+        }
+
+        boolean huge() {
+            return megapixels() >= 16;
+        }
+    }
+
+    /** Mean wall time of one run, and the process's peak resident memory so far. */
+    record Timing(double milliseconds, double peakRssMegabytes) {
+        double megapixelsPerSecond(Case c) {
+            return c.megapixels() / (milliseconds / 1e3);
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    static Timing time(Denoiser denoiser, Case c, int repeat) {
+        Img<UnsignedByteType> image = noiseImage(c);
+        int runs = c.huge() ? 1 : repeat;
+        if (!c.huge()) {
+            denoiser.denoise(image);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            denoiser.denoise(image);
+        }
+        return new Timing((System.nanoTime() - start) / 1e6 / runs, peakRssMegabytes());
+    }
+
+    private static Img<UnsignedByteType> noiseImage(Case c) {
+        long[] dims = c.planes() == 1 ? new long[] {c.side(), c.side()} : new long[] {c.side(), c.side(), c.planes()};
+        Img<UnsignedByteType> image = new ArrayImgFactory<>(new UnsignedByteType()).create(dims);
+        SplittableRandom random = new SplittableRandom(c.side());
+        for (UnsignedByteType p : image) {
+            p.set(random.nextInt(256));
+        }
+        return image;
+    }
+
+    /** The kernel's high-water mark of resident memory for this process (Linux). */
+    static double peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}

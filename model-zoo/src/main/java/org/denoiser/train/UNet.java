@@ -1,0 +1,120 @@
+package org.denoiser.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.denoiser.train.GraphLayers.Activation;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A residual U-Net: the network predicts the noise and the output is {@code input - noise}.
+ *
+ * <p>Each level runs two 3x3 conv+ReLU; going down is a 2x2 max-pool, going up a 2x2 stride-2
+ * transposed conv whose output is concatenated with the same level's encoder features (the skip).
+ * The last layer is a linear 1x1 conv to one channel. Channels double per level: with base 16 and
+ * 3 levels they are 16/32/64. No batch norm, so the network is the same function at any image size.
+ */
+public final class UNet implements Architecture {
+
+    private static final int KERNEL = 3;
+
+    private final int levels;
+    private final int baseChannels;
+    private final int topConvs;
+
+    /** The recipe: two convs per level at every level. */
+    public UNet(int levels, int baseChannels) {
+        this(levels, baseChannels, 2);
+    }
+
+    /**
+     * @param topConvs convs per side at full resolution (1 or 2); 1 saves most of the
+     *     memory traffic, which at full resolution costs more than the arithmetic
+     */
+    public UNet(int levels, int baseChannels, int topConvs) {
+        if (levels < 2 || baseChannels <= 0) {
+            throw new IllegalArgumentException("a U-Net needs at least 2 levels and positive channels, got "
+                    + levels + " levels of base " + baseChannels);
+        }
+        if (topConvs != 1 && topConvs != 2) {
+            throw new IllegalArgumentException("1 or 2 convs at full resolution, got " + topConvs);
+        }
+        this.levels = levels;
+        this.baseChannels = baseChannels;
+        this.topConvs = topConvs;
+    }
+
+    @Override
+    public Network build(GraphLayers layers, Operand<TFloat32> input) {
+        List<Operand<TFloat32>> skips = new ArrayList<>();
+        Operand<TFloat32> x = layers.toCompute(input);
+        int inChannels = 1;
+        for (int level = 0; level < levels; level++) {
+            int channels = channels(level);
+            x = convs(layers, x, inChannels, channels, level);
+            inChannels = channels;
+            if (level < levels - 1) {
+                skips.add(x);
+                x = layers.maxPool2x2(x);
+            }
+        }
+        for (int level = levels - 2; level >= 0; level--) {
+            int channels = channels(level);
+            x = layers.upConv2x2(x, inChannels, channels);
+            x = layers.concatChannels(skips.get(level), x);
+            x = convs(layers, x, 2 * channels, channels, level);
+            inChannels = channels;
+        }
+        // The subtraction stays in float32 so the output keeps the input's precision.
+        Operand<TFloat32> noise = layers.toFloat32(layers.conv(x, inChannels, 1, 1, Activation.LINEAR));
+        Operand<TFloat32> output = layers.tf().math.sub(input, noise);
+        return new Network(output, output);
+    }
+
+    private Operand<TFloat32> convs(GraphLayers layers, Operand<TFloat32> x, int in, int out, int level) {
+        Operand<TFloat32> y = layers.conv(x, in, out, KERNEL, Activation.RELU);
+        return level == 0 && topConvs == 1 ? y : layers.conv(y, out, out, KERNEL, Activation.RELU);
+    }
+
+    private int channels(int level) {
+        return baseChannels << level;
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return 1 << (levels - 1);
+    }
+
+    /**
+     * Per side, in input pixels: two 3x3 convs at scale s add 2s, a 2x2 pool from scale s adds s,
+     * a 2x2 transposed conv into scale s adds s. Summed over the encoder, the bottom and the
+     * decoder, this is 2 + 1 + 4 + 2 + 8 + 2 + 4 + 1 + 2 = 26 for 3 levels.
+     */
+    @Override
+    public int receptiveFieldRadius() {
+        int radius = 0;
+        for (int level = 0; level < levels; level++) {
+            int scale = 1 << level;
+            int convs = level == 0 ? topConvs : 2;
+            radius += convs * scale; // encoder (or bottom) convs
+            if (level < levels - 1) {
+                radius += scale // pool down from this level
+                        + scale // transposed conv back up into this level
+                        + convs * scale; // decoder convs
+            }
+        }
+        return radius;
+    }
+
+    @Override
+    public String description() {
+        StringBuilder channels = new StringBuilder();
+        for (int level = 0; level < levels; level++) {
+            channels.append(level == 0 ? "" : "/").append(channels(level));
+        }
+        return "residual U-Net, " + levels + " levels, channels " + channels
+                + (topConvs == 2 ? ", two 3x3 conv+ReLU per level" : ", one 3x3 conv+ReLU at full resolution, two below")
+                + ", max-pool down, 2x2 transposed conv up, concatenated skips, "
+                + "linear 1x1 conv to the noise, output = input - noise";
+    }
+}
