@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Default: out/demo.")
     Path outputDir = Path.of("out", "demo");
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelOptions.DEFAULT_MODEL)
+    @Option(names = "--model", paramLabel = "ID", defaultValue = "denoise/mnist-seed")
     String model;
 
     @Override

@@ -44,7 +44,7 @@ public record WorkerConfig(
         Map<String, String> clientOverrides) {
 
     /** The model used when a record names none; change it here when a better general model ships. */
-    public static final String DEFAULT_MODEL = "denoise/mnist-seed";
+    public static final String DEFAULT_MODEL = "denoise/gaussian-gray";
     /** 32 MiB: the largest image record by default, end to end (topic, producer and consumer). */
     public static final int DEFAULT_MAX_RECORD_BYTES = 32 * 1024 * 1024;
     private static final String ENV_PREFIX = "DENOISER_";
