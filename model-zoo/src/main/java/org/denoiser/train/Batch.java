@@ -3,15 +3,27 @@ package org.denoiser.train;
 import java.util.List;
 import java.util.Random;
 
-/** A stack of noisy inputs and clean targets, NHWC with one channel, flattened row-major. */
-public record Batch(int size, int height, int width, float[] noisy, float[] clean) {
+/**
+ * A stack of network inputs and targets, NHWC with one channel, flattened row-major. For
+ * supervised training the input is {@code noisy} and the target {@code clean}. For blind-spot
+ * training the input is the noisy patch with some pixels hidden, the target the noisy patch as
+ * recorded, and {@code mask} (1 where a pixel was hidden, else 0) says where the loss is taken;
+ * supervised batches have no mask (null).
+ */
+public record Batch(int size, int height, int width, float[] noisy, float[] clean, float[] mask) {
 
     public Batch {
         int expected = size * height * width;
-        if (size <= 0 || noisy.length != expected || clean.length != expected) {
+        if (size <= 0 || noisy.length != expected || clean.length != expected
+                || (mask != null && mask.length != expected)) {
             throw new IllegalArgumentException("batch of " + size + " images of " + height + "x" + width
                     + " needs " + expected + " values per array");
         }
+    }
+
+    /** A supervised batch: noisy inputs, clean targets, loss on every pixel. */
+    public Batch(int size, int height, int width, float[] noisy, float[] clean) {
+        this(size, height, width, noisy, clean, null);
     }
 
     /** Stacks the given images, adding fresh noise to each from {@code random}. */

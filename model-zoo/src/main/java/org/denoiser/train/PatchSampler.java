@@ -46,30 +46,6 @@ public final class PatchSampler implements BatchSource {
 
     private float[] cut(Random random) {
         float[] image = images.image(random.nextInt(images.size()));
-        int width = images.width();
-        int top = random.nextInt(images.height() - patch + 1);
-        int left = random.nextInt(width - patch + 1);
-        int symmetry = random.nextInt(8);
-        float[] out = new float[patch * patch];
-        for (int y = 0; y < patch; y++) {
-            for (int x = 0; x < patch; x++) {
-                int[] source = transform(symmetry, x, y);
-                out[y * patch + x] = image[(top + source[1]) * width + left + source[0]];
-            }
-        }
-        return out;
-    }
-
-    /** Where output pixel (x, y) comes from under symmetry 0..7: bit 2 transposes, bits 0/1 mirror x/y. */
-    private int[] transform(int symmetry, int x, int y) {
-        int sx = (symmetry & 4) != 0 ? y : x;
-        int sy = (symmetry & 4) != 0 ? x : y;
-        if ((symmetry & 1) != 0) {
-            sx = patch - 1 - sx;
-        }
-        if ((symmetry & 2) != 0) {
-            sy = patch - 1 - sy;
-        }
-        return new int[] {sx, sy};
+        return PatchCutter.cut(image, images.width(), images.height(), patch, random);
     }
 }

@@ -36,6 +36,12 @@ public record TrainingReport(
         String tensorflow,
         String border) {
 
+    /** How every model of this project scales pixels (see {@code org.denoiser.normalize}). */
+    public static final String NORMALIZATION = "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1";
+
+    /** The runtime every model here is trained with, for the reports. */
+    public static final String TENSORFLOW = "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)";
+
     /** How the bfloat16 export compares: largest output change, and its own held-out PSNR. */
     public record Bfloat16(float maxAbsDifference, double heldOutPsnrDenoised) {
     }
@@ -50,7 +56,7 @@ public record TrainingReport(
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
                 new Bfloat16(bfloat16.maxAbsDifference(), round(bfloat16.heldOutPsnrDenoised())),
-                "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)", preset.data().border());
+                TENSORFLOW, preset.data().border());
     }
 
     public void write(Path json) {
@@ -82,7 +88,7 @@ public record TrainingReport(
     private ModelInfo modelInfo(String id, String version, String description, double psnrDenoised) {
         int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
         return new ModelInfo(id, version, description, data, noise, 1,
-                "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1", sizeMultiple,
+                NORMALIZATION, sizeMultiple,
                 receptiveFieldRadius, overlap,
                 Map.of("held-out set of the training data, " + validationNoise,
                         String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, psnrDenoised)),

@@ -1,14 +1,18 @@
 package org.denoiser.train;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.denoiser.api.CorruptModelException;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
@@ -25,8 +29,10 @@ public final class TrainingSession implements AutoCloseable {
     private final Placeholder<TFloat32> input;
     private final Operand<TFloat32> output;
     private final Placeholder<TFloat32> target;
+    private final Placeholder<TFloat32> mask; // null unless the loss is masked
     private final Operand<TFloat32> loss;
     private final AdamUpdate adam;
+    private final List<Variable<TFloat32>> weights;
 
     /** A session with TensorFlow's default thread pools. */
     public TrainingSession(Architecture architecture, Loss lossFunction, long seed) {
@@ -44,11 +50,15 @@ public final class TrainingSession implements AutoCloseable {
             Shape anyImage = Shape.of(-1, -1, -1, 1);
             input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(anyImage));
             target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(anyImage));
+            mask = lossFunction.masked()
+                    ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(anyImage))
+                    : null;
             GraphLayers layers = new GraphLayers(tf, seed);
             Network network = architecture.build(layers, input);
             output = tf.withName("output").identity(network.output());
-            loss = tf.withName("loss").identity(lossFunction.build(tf, network, target));
-            adam = new AdamUpdate(tf, loss, layers.variables());
+            loss = tf.withName("loss").identity(lossFunction.build(tf, network, target, mask));
+            weights = layers.variables();
+            adam = new AdamUpdate(tf, loss, weights);
             session = threads > 0 ? new Session(graph, threadConfig(threads)) : new Session(graph);
             session.initialize();
         } catch (RuntimeException e) {
@@ -66,17 +76,71 @@ public final class TrainingSession implements AutoCloseable {
 
     /** One Adam update on the batch; returns the batch loss before the update. */
     public float step(Batch batch, float learningRate) {
+        requireMaskIfNeeded(batch);
         try (TFloat32 noisy = tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
                 TFloat32 clean = tensor(batch.clean(), batch.size(), batch.height(), batch.width());
-                TFloat32 rate = TFloat32.scalarOf(learningRate);
-                Result result = session.runner()
-                        .feed(input, noisy)
-                        .feed(target, clean)
-                        .feed(adam.learningRate(), rate)
-                        .addTarget(adam.update())
-                        .fetch(loss)
-                        .run()) {
-            return ((TFloat32) result.get(0)).getFloat();
+                TFloat32 weightsOfPixels = mask == null ? null : tensor(batch.mask(), batch.size(), batch.height(), batch.width());
+                TFloat32 rate = TFloat32.scalarOf(learningRate)) {
+            Session.Runner runner = session.runner()
+                    .feed(input, noisy)
+                    .feed(target, clean)
+                    .feed(adam.learningRate(), rate)
+                    .addTarget(adam.update())
+                    .fetch(loss);
+            if (mask != null) {
+                runner.feed(mask, weightsOfPixels);
+            }
+            try (Result result = runner.run()) {
+                return ((TFloat32) result.get(0)).getFloat();
+            }
+        }
+    }
+
+    /** The loss on a batch without training on it, e.g. for validation. */
+    public float loss(Batch batch) {
+        requireMaskIfNeeded(batch);
+        try (TFloat32 noisy = tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
+                TFloat32 clean = tensor(batch.clean(), batch.size(), batch.height(), batch.width());
+                TFloat32 weightsOfPixels = mask == null ? null : tensor(batch.mask(), batch.size(), batch.height(), batch.width())) {
+            Session.Runner runner = session.runner().feed(input, noisy).feed(target, clean).fetch(loss);
+            if (mask != null) {
+                runner.feed(mask, weightsOfPixels);
+            }
+            try (Result result = runner.run()) {
+                return ((TFloat32) result.get(0)).getFloat();
+            }
+        }
+    }
+
+    private void requireMaskIfNeeded(Batch batch) {
+        if (mask != null && batch.mask() == null) {
+            throw new IllegalArgumentException("this session trains with a masked loss; the batch has no mask");
+        }
+    }
+
+    /**
+     * Starts from the weights of an exported model (fine-tuning) instead of random ones: every
+     * network variable is read from the SavedModel by name and assigned here. Adam's state stays
+     * fresh. The SavedModel must come from the same architecture (same variable names and shapes).
+     */
+    public void initializeFrom(Path savedModel) {
+        try (SavedModelBundle bundle = SavedModelBundle.load(savedModel.toString(), SavedModelBundle.DEFAULT_TAG)) {
+            Ops tf = Ops.create(graph);
+            for (Variable<TFloat32> variable : weights) {
+                String name = variable.op().name();
+                try (Result fetched = bundle.session().runner().fetch(name).run()) {
+                    TFloat32 value = (TFloat32) fetched.get(0);
+                    if (!value.shape().equals(variable.shape())) {
+                        throw new CorruptModelException("weights " + name + " in " + savedModel + " have shape "
+                                + value.shape() + ", this network needs " + variable.shape());
+                    }
+                    Placeholder<TFloat32> feed = tf.placeholder(TFloat32.class, Placeholder.shape(variable.shape()));
+                    session.runner().feed(feed, value).addTarget(tf.assign(variable, feed)).run();
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | org.tensorflow.exceptions.TensorFlowException e) {
+            throw new CorruptModelException("cannot start from the weights in " + savedModel + " (is it a model of the "
+                    + "same architecture?): " + e.getMessage(), e);
         }
     }
 

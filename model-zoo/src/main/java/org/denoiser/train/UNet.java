@@ -2,8 +2,11 @@ package org.denoiser.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.denoiser.train.GraphLayers.Activation;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -42,6 +45,27 @@ public final class UNet implements Architecture {
         this.levels = levels;
         this.baseChannels = baseChannels;
         this.topConvs = topConvs;
+    }
+
+    /**
+     * The U-Net whose variables (name to shape, as {@link GraphLayers} names them) these are, or
+     * empty if they are not a U-Net's. Levels follow from the transposed convs (one per level
+     * above the bottom), the base channels from the first conv, and the convs at full resolution
+     * from the number of convs: 2*top + 2*(levels-1) + 2*(levels-2) + the final 1x1.
+     */
+    public static Optional<UNet> fromWeights(Map<String, Shape> weights) {
+        Shape first = weights.get("conv0_kernel");
+        long upConvs = weights.keySet().stream().filter(n -> n.startsWith("upconv") && n.endsWith("_kernel")).count();
+        long convs = weights.keySet().stream().filter(n -> n.startsWith("conv") && n.endsWith("_kernel")).count();
+        if (first == null || first.numDimensions() != 4 || upConvs < 1) {
+            return Optional.empty();
+        }
+        int levels = (int) upConvs + 1;
+        long twiceTop = convs - 1 - 2L * (levels - 1) - 2L * (levels - 2);
+        if (twiceTop != 2 && twiceTop != 4) {
+            return Optional.empty();
+        }
+        return Optional.of(new UNet(levels, (int) first.get(3), (int) twiceTop / 2));
     }
 
     @Override

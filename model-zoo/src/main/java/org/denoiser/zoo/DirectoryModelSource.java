@@ -27,7 +27,9 @@ public final class DirectoryModelSource implements ModelSource {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(ModelManifest.FILE_NAME)))
+            // hidden folders are installs in progress or replaced models on their way out
+            return dirs.filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> Files.isRegularFile(d.resolve(ModelManifest.FILE_NAME)))
                     .map(d -> d.getFileName().toString())
                     .sorted()
                     .toList();

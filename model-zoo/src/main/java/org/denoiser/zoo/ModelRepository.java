@@ -23,9 +23,11 @@ import org.denoiser.api.ModelInfo;
 public final class ModelRepository {
     private final ModelCatalog catalog;
     private final DenoiserModelZoo zoo;
+    private final Path cacheRoot;
 
     public ModelRepository(ModelCatalog catalog, Path cacheRoot) {
         this.catalog = catalog;
+        this.cacheRoot = cacheRoot;
         this.zoo = new DenoiserModelZoo(catalog, cacheRoot);
     }
 
@@ -46,6 +48,14 @@ public final class ModelRepository {
     /** Metadata of one model; {@link org.denoiser.api.UnknownModelException} if there is none. */
     public ModelInfo info(String id) {
         return catalog.get(id).info();
+    }
+
+    /**
+     * The model's SavedModel folder on disk (unpacked and verified on first use), for reading its
+     * weights, e.g. to fine-tune it.
+     */
+    public Path savedModel(String id) {
+        return catalog.get(id).unpack(cacheRoot);
     }
 
     /** Loads a model for inference; the caller closes it. */

@@ -1,0 +1,139 @@
+package org.denoiser.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import net.imglib2.RandomAccessibleInterval;
+import org.denoiser.api.ModelInfo;
+import org.denoiser.io.ImageCodec;
+import org.denoiser.io.ImageData;
+import org.denoiser.train.NoisyPlanes;
+import org.denoiser.train.SelfSupervisedReport;
+import org.denoiser.train.SelfSupervisedTraining;
+import org.denoiser.zoo.ModelRepository;
+import org.denoiser.zoo.UserModels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code denoiser train-self}: learns a denoiser from the user's own noisy images (no clean
+ * images) and installs it as {@code denoise/NAME} among the user's models.
+ */
+@Command(name = "train-self", description = {
+    "Train a model on your own noisy images, no clean images needed (self-supervised, Noise2Void-style),",
+    "and install it as denoise/NAME in your models folder, for 'denoise', the ImageJ plugin and the worker."})
+final class TrainSelfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Noisy images or stacks (PNG, TIFF, FITS); each channel is used as gray planes.")
+    List<Path> inputs;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name of the new model (installed as denoise/NAME).")
+    String name;
+
+    @Option(names = "--minutes", defaultValue = "10", paramLabel = "M", description = "Training time. Default: ${DEFAULT-VALUE}.")
+    double minutes;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Stop after N steps even if time is left.")
+    Integer steps;
+
+    @Option(names = "--init", paramLabel = "ID",
+            description = "Fine-tune this model (e.g. denoise/poisson-gauss) instead of starting from scratch.")
+    String init;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "TensorFlow threads; 0 = all cores. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "20261124", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        UserModels.checkName(name);
+        NoisyPlanes data = read(inputs);
+        SelfSupervisedTraining.Builder builder = SelfSupervisedTraining.builder()
+                .budget(Duration.ofMillis(Math.round(minutes * 60_000)))
+                .threads(threads)
+                .seed(seed)
+                .listener(new ProgressPrinter(System.err, System.console() != null));
+        if (steps != null) {
+            builder.maxSteps(steps);
+        }
+        if (init != null) {
+            builder.init(ModelRepository.standard().savedModel(init), init);
+        }
+        Path scratch = Files.createTempDirectory("denoiser-train-self");
+        try {
+            SelfSupervisedTraining.Result result = builder.build().train(data, scratch.resolve("savedmodel"));
+            ModelInfo info = result.modelInfo(name, "1");
+            Path report = SelfSupervisedReport.of(result).write(scratch.resolve("training.json"));
+            Path installed = UserModels.standard().install(result.savedModel(), info, List.of(report));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "trained %s on %s: %d steps in %.1f min, masked validation loss %.5f -> %.5f%n",
+                    info.id(), data.description(), result.steps(), result.seconds() / 60, result.validationLossStart(),
+                    result.validationLossEnd());
+            out.println("installed " + info.id() + " in " + installed + "; use it with: denoiser denoise --model "
+                    + info.id() + " ...");
+            return 0;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // decoded files hold one of several pixel types
+    private static NoisyPlanes read(List<Path> files) {
+        ImageCodec codec = ImageCodec.defaults();
+        NoisyPlanes planes = new NoisyPlanes();
+        for (Path file : files) {
+            ImageData image = codec.read(file);
+            planes.add((RandomAccessibleInterval) image.pixels(), ImageData.C, file.getFileName().toString());
+        }
+        return planes;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** One rewritten line on a terminal; in a log, a line every 30 seconds. */
+    private static final class ProgressPrinter implements SelfSupervisedTraining.Listener {
+        private static final long LOG_EVERY_NANOS = 30_000_000_000L;
+        private final PrintStream out;
+        private final boolean terminal;
+        private long lastLogged;
+
+        ProgressPrinter(PrintStream out, boolean terminal) {
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void progress(SelfSupervisedTraining.Progress p) {
+            String line = String.format(Locale.ROOT, "train-self %3.0f%%  step %d  %.0f s  loss %.5f  validation %.5f",
+                    100 * p.fractionDone(), p.step(), p.elapsedSeconds(), p.loss(), p.validationLoss());
+            long now = System.nanoTime();
+            if (terminal) {
+                out.print("\r" + line + (p.fractionDone() >= 1 ? "\n" : ""));
+                out.flush();
+            } else if (now - lastLogged >= LOG_EVERY_NANOS || p.fractionDone() >= 1) {
+                out.println(line);
+                lastLogged = now;
+            }
+        }
+    }
+}
