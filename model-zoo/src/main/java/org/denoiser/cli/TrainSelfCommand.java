@@ -1,9 +1,7 @@
 package org.denoiser.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +57,7 @@ final class TrainSelfCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         UserModels.checkName(name);
         NoisyPlanes data = read(inputs);
         SelfSupervisedTraining.Builder builder = SelfSupervisedTraining.builder()
@@ -73,8 +71,7 @@ final class TrainSelfCommand implements Callable<Integer> {
         if (init != null) {
             builder.init(ModelRepository.standard().savedModel(init), init);
         }
-        Path scratch = Files.createTempDirectory("denoiser-train-self");
-        try {
+        try (ScratchFolder scratch = new ScratchFolder("denoiser-train-self")) {
             SelfSupervisedTraining.Result result = builder.build().train(data, scratch.resolve("savedmodel"));
             ModelInfo info = result.modelInfo(name, "1");
             Path report = SelfSupervisedReport.of(result).write(scratch.resolve("training.json"));
@@ -86,8 +83,6 @@ final class TrainSelfCommand implements Callable<Integer> {
             out.println("installed " + info.id() + " in " + installed + "; use it with: denoiser denoise --model "
                     + info.id() + " ...");
             return 0;
-        } finally {
-            deleteTree(scratch);
         }
     }
 
@@ -100,14 +95,6 @@ final class TrainSelfCommand implements Callable<Integer> {
             planes.add((RandomAccessibleInterval) image.pixels(), ImageData.C, file.getFileName().toString());
         }
         return planes;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** One rewritten line on a terminal; in a log, a line every 30 seconds. */
