@@ -12,6 +12,7 @@ sets="$(mktemp -d)"
 trap 'rm -rf "$sets"' EXIT
 mkdir -p "$out"
 rm -f "$out"/REPORT.md "$out"/REPORT-*.png
+scripts/setup-ci.sh python3-skimage   # the color photos of EvalSets
 ./denoiser models >/dev/null
 java -cp "$(cat kafka-worker/target/denoiser.classpath)" scripts/EvalSets.java "$sets" "$data/Set12"
 

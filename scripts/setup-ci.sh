@@ -3,10 +3,13 @@
 # are already installed are skipped. Tests that need them skip with a message when they are absent.
 #   xvfb  virtual X display for the ImageJ GUI test (imagej-plugin GuiIT; it screenshots with
 #         java.awt.Robot, so no imagemagick is needed)
+# Other scripts pass their own list, e.g. scripts/evaluate-models.sh: python3-skimage (color photos).
 set -euo pipefail
 
 needed=()
-for pkg in xvfb; do
+packages=("$@")
+[ ${#packages[@]} -gt 0 ] || packages=(xvfb)
+for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if [ ${#needed[@]} -eq 0 ]; then
