@@ -31,6 +31,13 @@ public final class SyntheticImages {
     /** Astronomy CCD, in electrons: gain 1, 5 e- read noise, bias already subtracted. */
     public static final CameraModel ASTRONOMY_CAMERA = new CameraModel(1.0, 5.0, 0.0);
 
+    /** Side of {@link #lowLightTimeLapse}'s frames, in pixels. */
+    public static final int LOW_LIGHT_STACK_SIDE = 512;
+    /** Number of frames of {@link #lowLightTimeLapse}. */
+    public static final int LOW_LIGHT_STACK_FRAMES = 50;
+    /** Star flux cap of the low-light astronomy frame, in electrons before dimming: 200x the sky per pixel. */
+    public static final double FAINT_FIELD_BRIGHTEST_STAR = 200 * AstronomyScene.SKY_ELECTRONS;
+
     private static final int MAX_16BIT = 65535;
     private static final int MAX_8BIT = 255;
 
@@ -43,10 +50,38 @@ public final class SyntheticImages {
      * Poisson-Gaussian noise from {@link #FLUORESCENCE_CAMERA}.
      */
     public static CleanNoisyPair<UnsignedShortType> fluorescenceTimeLapse(long seed, int width, int height, int frames) {
+        return fluorescenceTimeLapse(seed, width, height, frames, Exposure.as(FLUORESCENCE_CAMERA));
+    }
+
+    /**
+     * The same time-lapse (same seed, same cells and filaments) recorded in low light: the
+     * brightest pixel of the stack gets {@code light.peakElectrons()} electrons, and
+     * {@link #FLUORESCENCE_CAMERA}'s gain and bias record it with {@code light}'s read noise.
+     */
+    public static CleanNoisyPair<UnsignedShortType> fluorescenceTimeLapse(long seed, int width, int height, int frames,
+                                                                         LowLight light) {
+        return fluorescenceTimeLapse(seed, width, height, frames, light.exposure(FLUORESCENCE_CAMERA));
+    }
+
+    /**
+     * The low-light widefield stack that self-supervised training (issue 7) is measured on:
+     * {@code fluorescenceTimeLapse(seed, 512, 512, 50, LowLight.DIM)}. 16-bit, axes (x, y, t),
+     * 512 x 512 pixels x 50 frames; about 105 cells (Gaussian blobs, sigma 2.5..6 px) and 44
+     * curved filaments (sigma 1..1.5 px) drifting 0.05..0.6 px per frame and bleaching 0.5 % per
+     * frame over an uneven background; 30 electrons at the brightest pixel, 2 e- read noise,
+     * 2 counts per electron, 100 counts bias. {@code clean} and {@code truth} are the noise-free
+     * ground truth. Measured at seed 0: see {@code SOURCES.md} of this module.
+     */
+    public static CleanNoisyPair<UnsignedShortType> lowLightTimeLapse(long seed) {
+        return fluorescenceTimeLapse(seed, LOW_LIGHT_STACK_SIDE, LOW_LIGHT_STACK_SIDE, LOW_LIGHT_STACK_FRAMES, LowLight.DIM);
+    }
+
+    private static CleanNoisyPair<UnsignedShortType> fluorescenceTimeLapse(long seed, int width, int height, int frames,
+                                                                          Exposure exposure) {
         long[] dims = checkedDimensions(width, height, frames);
         SplittableRandom random = new SplittableRandom(seed);
         float[] electrons = FluorescenceScene.render(random.split(), width, height, frames);
-        return sixteenBitPair(electrons, FLUORESCENCE_CAMERA, random.split(), dims);
+        return sixteenBitPair(electrons, exposure.expose(electrons), random.split(), dims);
     }
 
     /**
@@ -54,10 +89,25 @@ public final class SyntheticImages {
      * c = 1 membranes, Poisson-Gaussian noise from {@link #CONFOCAL_CAMERA}.
      */
     public static CleanNoisyPair<UnsignedShortType> twoChannelHyperstack(long seed, int width, int height, int slices) {
+        return twoChannelHyperstack(seed, width, height, slices, Exposure.as(CONFOCAL_CAMERA));
+    }
+
+    /**
+     * The same z-stack in low light: the brightest pixel of both channels gets
+     * {@code light.peakElectrons()} electrons (the membranes stay about 3x dimmer than the
+     * nuclei), recorded with {@link #CONFOCAL_CAMERA}'s gain and bias and {@code light}'s read noise.
+     */
+    public static CleanNoisyPair<UnsignedShortType> twoChannelHyperstack(long seed, int width, int height, int slices,
+                                                                        LowLight light) {
+        return twoChannelHyperstack(seed, width, height, slices, light.exposure(CONFOCAL_CAMERA));
+    }
+
+    private static CleanNoisyPair<UnsignedShortType> twoChannelHyperstack(long seed, int width, int height, int slices,
+                                                                         Exposure exposure) {
         long[] dims = checkedDimensions(width, height, CellStackScene.CHANNELS, slices);
         SplittableRandom random = new SplittableRandom(seed);
         float[] electrons = CellStackScene.render(random.split(), width, height, slices);
-        return sixteenBitPair(electrons, CONFOCAL_CAMERA, random.split(), dims);
+        return sixteenBitPair(electrons, exposure.expose(electrons), random.split(), dims);
     }
 
     /**
@@ -70,13 +120,21 @@ public final class SyntheticImages {
         long[] dims = checkedDimensions(width, height);
         SplittableRandom random = new SplittableRandom(seed);
         float[] electrons = AstronomyScene.render(random.split(), width, height);
-        SplittableRandom noise = random.split();
-        float[] noisy = new float[electrons.length];
-        for (int i = 0; i < electrons.length; i++) {
-            noisy[i] = (float) ASTRONOMY_CAMERA.noisyReading(electrons[i], noise);
-        }
-        return new CleanNoisyPair<>(ArrayImgs.floats(electrons.clone(), dims), ArrayImgs.floats(noisy, dims),
-                ArrayImgs.floats(electrons, dims));
+        return floatPair(electrons, ASTRONOMY_CAMERA, random.split(), dims);
+    }
+
+    /**
+     * A short exposure of a field without bright stars (fluxes capped at
+     * {@value #FAINT_FIELD_BRIGHTEST_STAR} electrons before dimming, so the brightest star peaks
+     * at most about 20x above the sky), dimmed so its brightest pixel gets
+     * {@code light.peakElectrons()} electrons: sky, faint galaxies and most stars are then a few
+     * electrons or less. In electrons, gain 1, no bias, {@code light}'s read noise; not clipped.
+     */
+    public static CleanNoisyPair<FloatType> astronomyFrame(long seed, int width, int height, LowLight light) {
+        long[] dims = checkedDimensions(width, height);
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] electrons = AstronomyScene.render(random.split(), width, height, FAINT_FIELD_BRIGHTEST_STAR);
+        return floatPair(electrons, light.exposure(ASTRONOMY_CAMERA).expose(electrons), random.split(), dims);
     }
 
     /**
@@ -102,6 +160,16 @@ public final class SyntheticImages {
             out.set(clip(Math.round(value + sigma * random.nextGaussian()), MAX_8BIT));
         });
         return new CleanNoisyPair<>(cleanCopy, noisy, truth);
+    }
+
+    private static CleanNoisyPair<FloatType> floatPair(float[] electrons, CameraModel camera, SplittableRandom noise,
+                                                       long[] dims) {
+        float[] noisy = new float[electrons.length];
+        for (int i = 0; i < electrons.length; i++) {
+            noisy[i] = (float) camera.noisyReading(electrons[i], noise);
+        }
+        return new CleanNoisyPair<>(ArrayImgs.floats(electrons.clone(), dims), ArrayImgs.floats(noisy, dims),
+                ArrayImgs.floats(electrons, dims));
     }
 
     private static CleanNoisyPair<UnsignedShortType> sixteenBitPair(float[] electrons, CameraModel camera,

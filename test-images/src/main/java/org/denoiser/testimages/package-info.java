@@ -6,7 +6,9 @@
  *       as ImgLib2 images; origins and licences are in {@code SOURCES.md} beside them.</li>
  *   <li>{@link org.denoiser.testimages.SyntheticImages}: seeded {@link org.denoiser.testimages.CleanNoisyPair}s
  *       of fluorescence time-lapses, confocal z-stacks and telescope frames with physical
- *       (Poisson-Gaussian) noise, and Gaussian noise for 8-bit images.</li>
+ *       (Poisson-Gaussian) noise, and Gaussian noise for 8-bit images. Each comes bright (little
+ *       noise) and, given a {@link org.denoiser.testimages.LowLight}, dim (tens of electrons at
+ *       the peak, noisy PSNR near 22 dB), the kind of data a denoiser is for.</li>
  * </ul>
  *
  * <p>Sub-packages: {@code noise} samples camera noise, {@code synth} draws noise-free scenes.

@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.denoiser.testimages.Pixels.assertMatchesCamera;
+import static org.denoiser.testimages.Pixels.correlation;
+import static org.denoiser.testimages.Pixels.median;
+import static org.denoiser.testimages.Pixels.plane;
+import static org.denoiser.testimages.Pixels.values;
 
 import java.util.Arrays;
 import java.util.function.LongFunction;
-import net.imglib2.Cursor;
-import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
-import org.denoiser.testimages.noise.CameraModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,12 @@ class SyntheticImagesTest {
             seed -> SyntheticImages.twoChannelHyperstack(seed, 96, 80, 5);
     private static final LongFunction<CleanNoisyPair<?>> ASTRONOMY =
             seed -> SyntheticImages.astronomyFrame(seed, 128, 96);
+    private static final LongFunction<CleanNoisyPair<?>> FLUORESCENCE_DIM =
+            seed -> SyntheticImages.fluorescenceTimeLapse(seed, 96, 80, 6, LowLight.DIM);
+    private static final LongFunction<CleanNoisyPair<?>> HYPERSTACK_DIM =
+            seed -> SyntheticImages.twoChannelHyperstack(seed, 96, 80, 5, LowLight.DIM);
+    private static final LongFunction<CleanNoisyPair<?>> ASTRONOMY_DIM =
+            seed -> SyntheticImages.astronomyFrame(seed, 128, 96, LowLight.DIM);
     private static final LongFunction<CleanNoisyPair<?>> GAUSSIAN_CAMERA =
             seed -> SyntheticImages.gaussianNoisy8bit(TestImages.camera(), 25, seed);
 
@@ -39,13 +46,17 @@ class SyntheticImagesTest {
             case "fluorescence" -> FLUORESCENCE;
             case "hyperstack" -> HYPERSTACK;
             case "astronomy" -> ASTRONOMY;
+            case "fluorescenceDim" -> FLUORESCENCE_DIM;
+            case "hyperstackDim" -> HYPERSTACK_DIM;
+            case "astronomyDim" -> ASTRONOMY_DIM;
             case "gaussian8bit" -> GAUSSIAN_CAMERA;
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fluorescence", "hyperstack", "astronomy", "gaussian8bit"})
+    @ValueSource(strings = {"fluorescence", "hyperstack", "astronomy", "fluorescenceDim", "hyperstackDim", "astronomyDim",
+            "gaussian8bit"})
     void sameSeedGivesIdenticalPixels(String name) {
         CleanNoisyPair<?> a = generator(name).apply(1234L);
         CleanNoisyPair<?> b = generator(name).apply(1234L);
@@ -55,7 +66,8 @@ class SyntheticImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fluorescence", "hyperstack", "astronomy", "gaussian8bit"})
+    @ValueSource(strings = {"fluorescence", "hyperstack", "astronomy", "fluorescenceDim", "hyperstackDim", "astronomyDim",
+            "gaussian8bit"})
     void differentSeedsGiveDifferentNoise(String name) {
         CleanNoisyPair<?> a = generator(name).apply(1L);
         CleanNoisyPair<?> b = generator(name).apply(2L);
@@ -156,60 +168,5 @@ class SyntheticImagesTest {
         assertThrows(IllegalArgumentException.class, () -> SyntheticImages.fluorescenceTimeLapse(1, 50_000, 50_000, 2));
         assertThrows(IllegalArgumentException.class,
                 () -> SyntheticImages.gaussianNoisy8bit(TestImages.moon(), -1, 1));
-    }
-
-    /**
-     * Pixel by pixel, (noisy - truth) / expected sigma must have mean 0 and variance 1, where the
-     * expected variance is gain * signal + read^2 (+ 1/12 for rounding to integers).
-     */
-    private static void assertMatchesCamera(CleanNoisyPair<?> pair, CameraModel camera, double roundingVariance) {
-        double[] truth = values(pair.truth());
-        double[] noisy = values(pair.noisy());
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < truth.length; i++) {
-            double signal = truth[i] - camera.offset();
-            double sigma = Math.sqrt(camera.gain() * signal + camera.readNoise() * camera.readNoise() + roundingVariance);
-            double z = (noisy[i] - truth[i]) / sigma;
-            sum += z;
-            sumSq += z * z;
-        }
-        double meanZ = sum / truth.length;
-        double varianceZ = sumSq / truth.length - meanZ * meanZ;
-        assertEquals(0, meanZ, 5 / Math.sqrt(truth.length), "noise is unbiased");
-        assertEquals(1, varianceZ, 5 * Math.sqrt(2.0 / truth.length), "noise variance = gain*signal + read^2");
-    }
-
-    private static double[] values(RandomAccessibleInterval<? extends RealType<?>> img) {
-        double[] out = new double[(int) Intervals.numElements(img)];
-        Cursor<? extends RealType<?>> cursor = Views.flatIterable(img).cursor();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = cursor.next().getRealDouble();
-        }
-        return out;
-    }
-
-    private static double[] plane(Img<FloatType> img, int dimension, long position) {
-        return values(Views.hyperSlice(img, dimension, position));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static double correlation(double[] a, double[] b) {
-        double meanA = Arrays.stream(a).average().orElseThrow();
-        double meanB = Arrays.stream(b).average().orElseThrow();
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - meanA) * (b[i] - meanB);
-            aa += (a[i] - meanA) * (a[i] - meanA);
-            bb += (b[i] - meanB) * (b[i] - meanB);
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }

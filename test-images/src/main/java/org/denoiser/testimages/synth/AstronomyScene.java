@@ -26,11 +26,25 @@ public final class AstronomyScene {
 
     /** @return {@code width * height} expected electron counts, x fastest */
     public static float[] render(SplittableRandom random, int width, int height) {
+        return render(random, width, height, BRIGHTEST_STAR);
+    }
+
+    /**
+     * The same field with star fluxes capped at {@code brightestStar} electrons: the same random
+     * draws, so only the stars above the cap change. A low cap gives a field without bright
+     * stars, as one chooses for faint objects.
+     *
+     * @return {@code width * height} expected electron counts, x fastest
+     */
+    public static float[] render(SplittableRandom random, int width, int height, double brightestStar) {
+        if (!(brightestStar > 0)) {
+            throw new IllegalArgumentException("brightest star flux must be > 0, got " + brightestStar);
+        }
         float[] electrons = new float[width * height];
         Plane plane = new Plane(electrons, 0, width, height);
         addSky(random, plane);
         addGalaxies(random, plane);
-        addStars(random, plane);
+        addStars(random, plane, brightestStar);
         return electrons;
     }
 
@@ -45,7 +59,7 @@ public final class AstronomyScene {
         }
     }
 
-    private static void addStars(SplittableRandom random, Plane plane) {
+    private static void addStars(SplittableRandom random, Plane plane, double brightestStar) {
         double fwhm = Ranges.uniform(random, 2.0, 3.2);
         int count = Ranges.countFor(plane.width(), plane.height(), 250, 5);
         for (int i = 0; i < count; i++) {
@@ -53,7 +67,7 @@ public final class AstronomyScene {
             double flux = FAINTEST_STAR * Math.pow(1 - random.nextDouble(), -1 / COUNT_SLOPE);
             Spots.addMoffat(plane, Ranges.uniform(random, 0, plane.width()),
                     Ranges.uniform(random, 0, plane.height()), fwhm, MOFFAT_BETA,
-                    Math.min(flux, BRIGHTEST_STAR), 0.01);
+                    Math.min(flux, brightestStar), 0.01);
         }
     }
 
