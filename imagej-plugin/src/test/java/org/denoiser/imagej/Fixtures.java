@@ -21,7 +21,12 @@ import org.denoiser.api.Denoiser;
 
 /** Test images as ImageJ sees them, and the denoiser called directly for comparison. */
 final class Fixtures {
+    /** The small, fast seed model: for tests of the plugin's mechanics, not of denoising quality. */
     static final String MODEL = "denoise/mnist-seed";
+    /** The shipped model for 16/32-bit camera noise, used where a test asserts a PSNR gain. */
+    static final String CAMERA_MODEL = "denoise/poisson-gauss";
+    /** The shipped model for Gaussian noise on 8-bit images. */
+    static final String GAUSSIAN_MODEL = "denoise/gaussian-gray";
 
     private Fixtures() {
     }
@@ -88,7 +93,12 @@ final class Fixtures {
 
     /** What the Denoiser API gives for {@code img} directly, channel axis as given ({@code -1}: none). */
     static <T extends RealType<T> & NativeType<T>> Img<T> direct(RandomAccessibleInterval<T> img, int channelAxis) {
-        try (Denoiser denoiser = Denoiser.builder().model(MODEL).build()) {
+        return direct(img, channelAxis, MODEL);
+    }
+
+    /** The same with another model. */
+    static <T extends RealType<T> & NativeType<T>> Img<T> direct(RandomAccessibleInterval<T> img, int channelAxis, String model) {
+        try (Denoiser denoiser = Denoiser.builder().model(model).build()) {
             return denoiser.denoise(img, channelAxis);
         }
     }

@@ -2,9 +2,10 @@ package org.denoiser.kafka.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.denoiser.kafka.demo.DemoRun;
-import org.denoiser.kafka.worker.WorkerConfig;
+import org.denoiser.kafka.demo.SampleImages;
 import org.denoiser.kafka.broker.EmbeddedKafka;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,10 @@ final class KafkaDemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Default: out/demo.")
     Path outputDir = Path.of("out", "demo");
 
-    @Option(names = "--model", paramLabel = "ID", description = "Default: ${DEFAULT-VALUE}.")
-    String model = WorkerConfig.DEFAULT_MODEL;
+    @Option(names = "--model", paramLabel = "ID", description = "One model for all images. Default: the one that suits each"
+            + " image (" + SampleImages.GAUSSIAN_MODEL + " for the photographs, " + SampleImages.CAMERA_MODEL
+            + " for the microscopy and astronomy frames).")
+    Optional<String> model = Optional.empty();
 
     @Option(names = "--size", paramLabel = "N", description = "Side of the sample images in pixels. Default: ${DEFAULT-VALUE}.")
     int size = 256;

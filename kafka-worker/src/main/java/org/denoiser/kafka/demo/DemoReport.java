@@ -14,18 +14,19 @@ import org.denoiser.normalize.Percentiles;
 
 /** The demo's results in words (report.md) and pictures (noisy | denoised | clean montage). */
 final class DemoReport {
-    private final String model;
     private final List<SampleImage> samples;
     private final Map<String, ImageData> outputs;
+    private final Map<String, String> models;
     private final List<ConsumerRecord<byte[], byte[]>> deadLetters;
     private final double seconds;
     private final WorkerMetrics metrics;
 
-    DemoReport(String model, List<SampleImage> samples, Map<String, ImageData> outputs,
+    /** @param models per image name, the model the worker used (its output's {@code denoise.model} header) */
+    DemoReport(List<SampleImage> samples, Map<String, ImageData> outputs, Map<String, String> models,
             List<ConsumerRecord<byte[], byte[]>> deadLetters, double seconds, WorkerMetrics metrics) {
-        this.model = model;
         this.samples = samples;
         this.outputs = outputs;
+        this.models = models;
         this.deadLetters = deadLetters;
         this.seconds = seconds;
         this.metrics = metrics;
@@ -34,20 +35,20 @@ final class DemoReport {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Denoiser Kafka demo\n\n");
-        md.append(String.format(Locale.ROOT, "An embedded Kafka broker, one worker (model `%s`, 2 threads), topics `%s` -> `%s`"
-                + " (dead letters: `%s`).%n%n", model, DemoRun.IN, DemoRun.OUT, DemoRun.DLQ));
-        md.append("| image | what | PSNR noisy (dB) | PSNR denoised (dB) | gain (dB) |\n|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "An embedded Kafka broker, one worker (2 threads), topics `%s` -> `%s`"
+                + " (dead letters: `%s`).%n%n", DemoRun.IN, DemoRun.OUT, DemoRun.DLQ));
+        md.append("| image | what | model | PSNR noisy (dB) | PSNR denoised (dB) | gain (dB) |\n|---|---|---|---|---|---|\n");
         long pixels = 0;
         for (SampleImage sample : samples) {
             ImageData out = outputs.get(sample.name());
             if (out == null) {
-                md.append("| ").append(sample.name()).append(" | ").append(sample.description()).append(" | missing | | |\n");
+                md.append("| ").append(sample.name()).append(" | ").append(sample.description()).append(" | | missing | | |\n");
                 continue;
             }
             pixels += out.pixels().size();
             PsnrFigures psnr = PsnrFigures.measure(sample.clean(), sample.noisy(), out);
-            md.append(String.format(Locale.ROOT, "| `denoised/%s` | %s | %.2f | %.2f | %+.2f |%n", sample.name(), sample.description(),
-                    psnr.noisy(), psnr.denoised(), psnr.gain()));
+            md.append(String.format(Locale.ROOT, "| `denoised/%s` | %s | `%s` | %.2f | %.2f | %+.2f |%n", sample.name(),
+                    sample.description(), models.get(sample.name()), psnr.noisy(), psnr.denoised(), psnr.gain()));
         }
         md.append(String.format(Locale.ROOT, "%nThroughput: %d images (%.2f Mpx) from the first publish to the last result in %.2f s"
                 + " = %.1f images/s, including the model's first (slow) run. Worker: %s.%n%n", outputs.size(), pixels / 1e6, seconds,
@@ -64,10 +65,6 @@ final class DemoReport {
         }
         md.append("\nFiles: `noisy/` (as sent), `denoised/` (as received, same format and bit depth), `montage.png`"
                 + " (one row per image: noisy | denoised | clean, first plane).\n");
-        if (model.equals(org.denoiser.kafka.worker.WorkerConfig.DEFAULT_MODEL) && model.contains("mnist")) {
-            md.append("\nThe model is the seed model trained on handwritten digits: on photographs, microscopy and astronomy it is"
-                    + " expected to lose PSNR. The figures above are measured, not tuned; a general model will replace it.\n");
-        }
         return md.toString();
     }
 

@@ -11,5 +11,6 @@ import org.denoiser.io.ImageData;
  * @param noisy the image as sent
  * @param clean the noise-free reference, same type and size
  * @param description one line for the report
+ * @param headers the record headers to send: correlation id, content type and the model that suits the image
  */
 public record SampleImage(String name, ImageData noisy, ImageData clean, String description, Map<String, String> headers) {}

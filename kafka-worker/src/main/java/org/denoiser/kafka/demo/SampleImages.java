@@ -1,6 +1,7 @@
 package org.denoiser.kafka.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -13,17 +14,24 @@ import org.denoiser.io.ImageFormat;
 import org.denoiser.io.PixelType;
 import org.denoiser.kafka.worker.MessageHeaders;
 import org.denoiser.testimages.CleanNoisyPair;
+import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
 import org.denoiser.testimages.TestImages;
 
 /**
  * The users' kinds of image, with noise and a clean reference: an 8-bit photo, a 16-bit
  * fluorescence time-lapse, a 32-bit telescope frame and an RGB picture, each in the format such
- * a user would send. Seeded: the same size always gives the same pixels.
+ * a user would send, with the shipped model that suits its noise in the {@code denoise.model}
+ * header. The microscopy and astronomy frames are low-light recordings ({@link LowLight#DIM}),
+ * as our users' are. Seeded: the same size always gives the same pixels.
  */
 public final class SampleImages {
     /** Gaussian noise on the 8-bit images, in gray levels. */
     public static final double SIGMA_8BIT = 25;
+    /** The model for Gaussian noise on photographs. */
+    public static final String GAUSSIAN_MODEL = "denoise/gaussian-gray";
+    /** The model for camera (shot + read) noise on microscopy and astronomy frames. */
+    public static final String CAMERA_MODEL = "denoise/poisson-gauss";
 
     private SampleImages() {}
 
@@ -36,35 +44,42 @@ public final class SampleImages {
     public static SampleImage camera(int size) {
         Img<UnsignedByteType> crop = crop(TestImages.camera(), size);
         CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(crop, SIGMA_8BIT, 1);
-        return sample("camera-8bit.png", ImageFormat.PNG, pair, "camera (skimage), 8-bit gray PNG, Gaussian noise sigma 25", false);
+        return sample("camera-8bit.png", ImageFormat.PNG, pair, "camera (skimage), 8-bit gray PNG, Gaussian noise sigma 25",
+                GAUSSIAN_MODEL, false);
     }
 
-    /** A 16-bit fluorescence time-lapse with Poisson-Gaussian noise, as a multi-page TIFF. */
+    /** A low-light 16-bit fluorescence time-lapse with Poisson-Gaussian noise, as a multi-page TIFF. */
     public static SampleImage timeLapse(int size, int frames) {
-        var pair = SyntheticImages.fluorescenceTimeLapse(2, size, size, frames);
-        return sample("timelapse-16bit.tif", ImageFormat.TIFF, pair,
-                "synthetic fluorescence time-lapse, 16-bit TIFF stack of " + frames + " frames, Poisson-Gaussian noise", false);
+        var pair = SyntheticImages.fluorescenceTimeLapse(2, size, size, frames, LowLight.DIM);
+        return sample("timelapse-16bit.tif", ImageFormat.TIFF, pair, "synthetic fluorescence time-lapse, 16-bit TIFF stack of "
+                + frames + " frames, low light (" + light(LowLight.DIM) + ")", CAMERA_MODEL, false);
     }
 
-    /** A 32-bit float telescope frame in electrons with photon and read noise. */
+    /** A short-exposure 32-bit float telescope frame in electrons with photon and read noise. */
     public static SampleImage astronomy(int size, ImageFormat format) {
-        var pair = SyntheticImages.astronomyFrame(3, size, size);
+        var pair = SyntheticImages.astronomyFrame(3, size, size, LowLight.DIM);
         String extension = format == ImageFormat.FITS ? "fits" : "tif";
         return sample("astronomy-32bit." + extension, format, pair,
-                "synthetic telescope frame, 32-bit float " + format + ", photon and read noise", false);
+                "synthetic telescope frame, 32-bit float " + format + ", low light (" + light(LowLight.DIM) + ")", CAMERA_MODEL, false);
+    }
+
+    private static String light(LowLight light) {
+        return String.format(Locale.ROOT, "%.0f e- at the peak, %.0f e- read noise", light.peakElectrons(), light.readNoiseElectrons());
     }
 
     /** An RGB crop of the Hubble deep field with Gaussian noise on each channel, as PNG. */
     public static SampleImage hubble(int size) {
         Img<UnsignedByteType> crop = crop(TestImages.hubbleDeepField(), size);
         CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(crop, SIGMA_8BIT, 4);
-        return sample("hubble-rgb.png", ImageFormat.PNG, pair, "Hubble deep field (skimage), RGB PNG, Gaussian noise sigma 25", true);
+        return sample("hubble-rgb.png", ImageFormat.PNG, pair, "Hubble deep field (skimage), RGB PNG, Gaussian noise sigma 25",
+                GAUSSIAN_MODEL, true);
     }
 
     private static <T extends RealType<T>> SampleImage sample(String name, ImageFormat format, CleanNoisyPair<T> pair,
-            String description, boolean rgb) {
+            String description, String model, boolean rgb) {
         return new SampleImage(name, toImageData(pair.noisy(), format, rgb), toImageData(pair.clean(), format, rgb), description,
-                Map.of(MessageHeaders.CORRELATION_ID, name, MessageHeaders.CONTENT_TYPE, contentTypeOf(format)));
+                Map.of(MessageHeaders.CORRELATION_ID, name, MessageHeaders.CONTENT_TYPE, contentTypeOf(format),
+                        MessageHeaders.MODEL, model));
     }
 
     /** The content-type header for a container format. */

@@ -1,0 +1,44 @@
+package org.denoiser.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+import org.denoiser.metrics.Psnr;
+
+/**
+ * PSNR of the noisy and the denoised image against the clean one, in dB, measured the way the
+ * project reports it: 8-bit on 0..255 (denoised values clipped), 16/32-bit with the clean
+ * image's min..max as data range.
+ */
+record PsnrGain(String what, double noisy, double denoised) {
+
+    static PsnrGain eightBit(String what, RandomAccessibleInterval<? extends RealType<?>> clean,
+            RandomAccessibleInterval<? extends RealType<?>> noisy, RandomAccessibleInterval<? extends RealType<?>> denoised) {
+        return new PsnrGain(what, Psnr.psnr8bit(clean, noisy), Psnr.psnr8bit(clean, denoised));
+    }
+
+    static PsnrGain cleanRange(String what, RandomAccessibleInterval<? extends RealType<?>> clean,
+            RandomAccessibleInterval<? extends RealType<?>> noisy, RandomAccessibleInterval<? extends RealType<?>> denoised) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (RealType<?> v : Views.iterable(clean)) {
+            min = Math.min(min, v.getRealDouble());
+            max = Math.max(max, v.getRealDouble());
+        }
+        return new PsnrGain(what, Psnr.compute(clean, noisy, max - min), Psnr.compute(clean, denoised, max - min));
+    }
+
+    /**
+     * Prints the figures (they are the plugin's measured quality) and fails unless denoising
+     * gained at least {@code minGain} dB: an identity or wrongly scaled model gains nothing.
+     */
+    void assertGainAtLeast(double minGain) {
+        String line = String.format(Locale.ROOT, "PSNR %s: noisy %.2f dB, denoised %.2f dB, gain %+.2f dB (at least %.1f)",
+                what, noisy, denoised, denoised - noisy, minGain);
+        System.out.println(line);
+        assertTrue(denoised - noisy >= minGain, line);
+    }
+}
