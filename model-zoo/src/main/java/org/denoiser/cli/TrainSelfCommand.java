@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import net.imglib2.RandomAccessibleInterval;
 import org.denoiser.api.ModelInfo;
 import org.denoiser.io.ImageCodec;
-import org.denoiser.io.ImageData;
 import org.denoiser.train.NoisyPlanes;
 import org.denoiser.train.SelfSupervisedReport;
 import org.denoiser.train.SelfSupervisedTraining;
@@ -86,13 +84,11 @@ final class TrainSelfCommand implements Callable<Integer> {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // decoded files hold one of several pixel types
     private static NoisyPlanes read(List<Path> files) {
         ImageCodec codec = ImageCodec.defaults();
         NoisyPlanes planes = new NoisyPlanes();
         for (Path file : files) {
-            ImageData image = codec.read(file);
-            planes.add((RandomAccessibleInterval) image.pixels(), ImageData.C, file.getFileName().toString());
+            planes.add(codec.read(file), file.getFileName().toString());
         }
         return planes;
     }

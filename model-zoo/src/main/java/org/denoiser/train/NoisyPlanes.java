@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.denoiser.api.ImageTooSmallException;
+import org.denoiser.io.ImageData;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 
@@ -46,6 +47,12 @@ public final class NoisyPlanes {
         sources.add(source + " (" + image.dimension(0) + "x" + image.dimension(1) + ", "
                 + image.getType().getClass().getSimpleName().replace("Type", "") + ")");
         return this;
+    }
+
+    /** Adds a decoded file: each channel (of an RGB image, say) on its own, every plane of its stack. */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a decoded file holds one of several pixel types
+    public NoisyPlanes add(ImageData image, String source) {
+        return add((RandomAccessibleInterval) image.pixels(), ImageData.C, source);
     }
 
     private <T extends RealType<T>> void addChannel(RandomAccessibleInterval<T> channel) {
