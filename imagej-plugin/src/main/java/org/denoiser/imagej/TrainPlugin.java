@@ -3,7 +3,6 @@ package org.denoiser.imagej;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import ij.plugin.PlugIn;
 import java.awt.GraphicsEnvironment;
 import org.denoiser.train.UserModelTrainer;
@@ -19,11 +18,7 @@ public class TrainPlugin implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null) {
-            IJ.noImage();
-            return;
-        }
+        ImagePlus imp = IJ.getImage(); // without one, ImageJ says so and stops a running macro
         DenoiserSession session = DenoiserSession.shared();
         try {
             TrainingOptions options = chooseOptions(imp, session);

@@ -144,23 +144,13 @@ class TrainPluginTest {
     @Test
     void escapeCancelsTrainingAndInstallsNothing() throws Exception {
         Path in = save(Fixtures.gray("long.tif", SyntheticImages.fluorescenceTimeLapse(5, 64, 64, 4).noisy(), 1, 1, 4));
-        CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ImageJHarness.runMacro("setBatchMode(true);\n"
-                        + "open(\"" + in + "\");\n"
-                        + "run(\"Train on this image...\", \"name=cancelled minutes=5 init=scratch\");\n"
-                        + "print(\"the macro went on\");\n"
-                        + "close(\"*\");\n");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!DenoiserSession.shared().isRunning() && System.nanoTime() < deadline && !run.isDone()) {
-            Thread.sleep(5);
-        }
+        CompletableFuture<String> run = ImageJHarness.startMacroAndAwaitRun("setBatchMode(true);\n"
+                + "open(\"" + in + "\");\n"
+                + "run(\"Train on this image...\", \"name=cancelled minutes=5 init=scratch\");\n"
+                + "print(\"the macro went on\");\n"
+                + "close(\"*\");\n");
         assertTrue(DenoiserSession.shared().isRunning(), "training did not start, or ended before Esc");
-        Thread.sleep(1000); // let it take some steps: a cancel mid-run must not install them either
+        Thread.sleep(1000); // most likely mid-run by then: steps taken must not be installed either
         IJ.setKeyDown(KeyEvent.VK_ESCAPE);
         String log = run.get(60, TimeUnit.SECONDS); // 5 minutes if Esc were ignored
 
