@@ -22,6 +22,9 @@ final class TrainingProgress implements SelfSupervisedTraining.Listener, AutoClo
     /** Headless runs write a Log line this often; every report (2 s) would flood a batch log. */
     private static final long LOG_EVERY_NANOS = 30_000_000_000L;
 
+    private static final String TRAINING_LABEL = "training (mean since the last point)";
+    private static final String VALIDATION_LABEL = "validation (fixed held-back patches)";
+
     private final String name;
     private final boolean window;
     private final CancelToken cancel = new CancelToken();
@@ -92,13 +95,16 @@ final class TrainingProgress implements SelfSupervisedTraining.Listener, AutoClo
             plot.setColor(Color.RED);
             plot.add("line", steps, validationLosses);
             plot.setColor(Color.BLACK);
-            plot.addLegend("training (mean since the last point)\tvalidation (fixed held-back patches)");
+            plot.addLegend(TRAINING_LABEL + "\t" + VALIDATION_LABEL);
             plot.show();
         } else {
             plot.setColor(Color.BLUE);
             plot.replace(0, "line", steps, losses);
             plot.setColor(Color.RED);
             plot.replace(1, "line", steps, validationLosses);
+            // replace() drops an object's legend label
+            plot.setPlotObjectLabel(0, TRAINING_LABEL);
+            plot.setPlotObjectLabel(1, VALIDATION_LABEL);
             plot.setLimitsToFit(true); // also redraws the window
         }
     }
