@@ -2,11 +2,18 @@ package org.denoiser.imagej;
 
 import ij.IJ;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import net.imglib2.type.numeric.RealType;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.Denoiser;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.train.NoisyPlanes;
+import org.denoiser.train.SelfSupervisedTraining;
+import org.denoiser.train.UserModelTrainer;
 import org.denoiser.zoo.ModelRepository;
+import org.denoiser.zoo.UserModels;
 
 /**
  * The service behind both ImageJ front ends (the classic Denoise... plugin and the SciJava
@@ -16,20 +23,28 @@ import org.denoiser.zoo.ModelRepository;
  * the last one.
  *
  * <p>One run at a time: runs are serialized, because a {@link Denoiser} serves one caller at a
- * time and its progress is routed to the run in progress.
+ * time and its progress is routed to the run in progress. Training a model (Train on this
+ * image...) is a run too: on a laptop's few cores, denoising beside it would only slow both.
+ *
+ * <p>The model list is read once (reading every manifest per dialog would be slow) and read again
+ * after this session installs a trained model, so the new model is offered at once.
  */
 public final class DenoiserSession implements AutoCloseable {
     private static final DenoiserSession SHARED = createShared();
 
-    private final ModelRepository repository;
+    private final Supplier<ModelRepository> repositories;
+    private volatile ModelRepository repository;
     private Denoiser denoiser;
     private DenoiseOptions loadedFor;
     private int loads;
     /** Where the loaded denoiser's tile progress goes; set for the duration of each run. */
     private volatile ProgressRoute route = ProgressRoute.IDLE;
+    private volatile boolean training;
 
-    public DenoiserSession(ModelRepository repository) {
-        this.repository = repository;
+    /** @param repositories gives the models as they are now; asked again by {@link #refreshModels()} */
+    public DenoiserSession(Supplier<ModelRepository> repositories) {
+        this.repositories = repositories;
+        this.repository = repositories.get();
     }
 
     /** The session of this ImageJ instance. */
@@ -71,9 +86,49 @@ public final class DenoiserSession implements AutoCloseable {
         }
     }
 
-    /** Whether a run is in progress (for a caller that wants to cancel it from another thread). */
+    /**
+     * Trains a model on {@code data} and installs it as {@code denoise/NAME} (see
+     * {@link UserModelTrainer#trainAndInstall}), then refreshes the model list so that the Denoise
+     * dialog and macros find it.
+     *
+     * @throws CancelledException when the settings' cancel token fired; nothing is installed then
+     */
+    public synchronized UserModelTrainer.Installed train(String name, Optional<String> init, NoisyPlanes data,
+            SelfSupervisedTraining.Builder settings) {
+        training = true;
+        try {
+            UserModelTrainer.Installed installed = new UserModelTrainer(repository, UserModels.standard())
+                    .trainAndInstall(name, init, data, settings);
+            if (denoiser != null && loadedFor.modelId().equals(installed.info().id())) {
+                close(); // its old weights were just replaced, even if the metadata reads the same
+            }
+            refreshModels();
+            return installed;
+        } finally {
+            training = false;
+        }
+    }
+
+    /**
+     * Reads the model list again (models installed since, e.g. by {@code denoiser train-self}).
+     * The loaded model is freed if its files changed, so a model retrained under the same name is
+     * never served from the old weights.
+     */
+    public synchronized void refreshModels() {
+        ModelRepository refreshed = repositories.get();
+        if (denoiser != null) {
+            Optional<ModelInfo> now = refreshed.list().stream()
+                    .filter(m -> m.id().equals(loadedFor.modelId())).findFirst();
+            if (!Objects.equals(now, Optional.of(repository.info(loadedFor.modelId())))) {
+                close();
+            }
+        }
+        repository = refreshed;
+    }
+
+    /** Whether a run (denoising or training) is in progress, for a caller that wants to cancel it from another thread. */
     public boolean isRunning() {
-        return route != ProgressRoute.IDLE;
+        return route != ProgressRoute.IDLE || training;
     }
 
     /** How many times a model was loaded in this session (a batch over a folder should load once). */
@@ -117,7 +172,7 @@ public final class DenoiserSession implements AutoCloseable {
     }
 
     private static DenoiserSession createShared() {
-        DenoiserSession session = new DenoiserSession(ModelRepository.standard());
+        DenoiserSession session = new DenoiserSession(ModelRepository::standard);
         // ImageJ 1 has no "quitting" event; it ends with System.exit, which runs this hook.
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "denoiser-session-close"));
         return session;

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import java.util.ArrayList;
 import java.util.List;
+import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -75,6 +76,25 @@ final class HyperstackPixels {
             frames.add(Views.stack(slices));
         }
         return Views.stack(frames);
+    }
+
+    /** The gray channels (for {@link #channel}) of the ImageJ channel on display: one, or red, green and blue. */
+    int[] channelsOnDisplay(ImagePlus imp) {
+        int perPlane = codec.channelsPerPlane();
+        int[] channels = new int[perPlane];
+        for (int colour = 0; colour < perPlane; colour++) {
+            channels[colour] = (imp.getC() - 1) * perPlane + colour;
+        }
+        return channels;
+    }
+
+    /** The plane on display (slice and frame of {@code imp}) of a {@link #channel} view, as x, y, 1, 1. */
+    static <T> RandomAccessibleInterval<T> planeOnDisplay(RandomAccessibleInterval<T> channel, ImagePlus imp) {
+        long z = imp.getZ() - 1;
+        long t = imp.getT() - 1;
+        FinalInterval plane = new FinalInterval(new long[] {0, 0, z, t},
+                new long[] {channel.max(0), channel.max(1), z, t});
+        return Views.zeroMin(Views.interval(channel, plane));
     }
 
     /** The planes as an ImageJ stack, in the same order. */

@@ -4,9 +4,7 @@ import ij.ImagePlus;
 import ij.process.ImageProcessor;
 import java.util.ArrayList;
 import java.util.List;
-import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.view.Views;
 
 /**
  * Denoises an ImageJ image into a new one, without any user interface: the classic plugin's
@@ -46,16 +44,12 @@ public final class ImagePlusDenoiser {
     private ImageProcessor denoiseCurrentPlane(ImagePlus original, HyperstackPixels in,
             DenoiseOptions options, RunMonitor monitor) {
         StackLayout layout = in.layout();
-        int perPlane = in.codec().channelsPerPlane();
         HyperstackPixels out = HyperstackPixels.allocate(in.codec(), new StackLayout(layout.width(), layout.height(), 1, 1, 1));
-        long z = original.getZ() - 1;
-        long t = original.getT() - 1;
-        FinalInterval plane = new FinalInterval(new long[] {0, 0, z, t},
-                new long[] {layout.width() - 1, layout.height() - 1, z, t});
+        int[] channels = in.channelsOnDisplay(original);
         List<ChannelJob<?, ?>> jobs = new ArrayList<>();
-        for (int colour = 0; colour < perPlane; colour++) {
-            RandomAccessibleInterval<?> channel = in.channel((original.getC() - 1) * perPlane + colour);
-            jobs.add(job(channel, Views.zeroMin(Views.interval(channel, plane)), out.channel(colour)));
+        for (int colour = 0; colour < channels.length; colour++) {
+            RandomAccessibleInterval<?> channel = in.channel(channels[colour]);
+            jobs.add(job(channel, HyperstackPixels.planeOnDisplay(channel, original), out.channel(colour)));
         }
         run(options, jobs, monitor);
         return out.toStack().getProcessor(1);

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -62,6 +65,25 @@ final class ImageJHarness {
                 + "close(\"*\");\n";
         String log = runMacro(macro);
         return new MacroRun(Files.exists(out) ? IJ.openImage(out.toString()) : null, log);
+    }
+
+    /**
+     * Starts {@code macro} on another thread and returns once the shared session runs (a
+     * denoising or training run is under way, so an Esc now hits it), or the macro has ended.
+     */
+    static CompletableFuture<String> startMacroAndAwaitRun(String macro) throws InterruptedException {
+        CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runMacro(macro);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!DenoiserSession.shared().isRunning() && !run.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return run;
     }
 
     /** Runs a macro; returns everything ImageJ logged meanwhile (headless, the Log is standard output). */

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.denoiser.api.ModelInfo;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.train.NoisyPlanes;
-import org.denoiser.train.SelfSupervisedReport;
 import org.denoiser.train.SelfSupervisedTraining;
-import org.denoiser.zoo.ModelRepository;
+import org.denoiser.train.UserModelTrainer;
 import org.denoiser.zoo.UserModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,32 +55,23 @@ final class TrainSelfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UserModels.checkName(name);
+        UserModels.checkName(name); // before reading what may be gigabytes of input
         NoisyPlanes data = read(inputs);
-        SelfSupervisedTraining.Builder builder = SelfSupervisedTraining.builder()
+        SelfSupervisedTraining.Builder settings = SelfSupervisedTraining.builder()
                 .budget(Duration.ofMillis(Math.round(minutes * 60_000)))
                 .threads(threads)
                 .seed(seed)
                 .listener(new ProgressPrinter(System.err, System.console() != null));
         if (steps != null) {
-            builder.maxSteps(steps);
+            settings.maxSteps(steps);
         }
-        if (init != null) {
-            builder.init(ModelRepository.standard().savedModel(init), init);
-        }
-        try (ScratchFolder scratch = new ScratchFolder("denoiser-train-self")) {
-            SelfSupervisedTraining.Result result = builder.build().train(data, scratch.resolve("savedmodel"));
-            ModelInfo info = result.modelInfo(name, "1");
-            Path report = SelfSupervisedReport.of(result).write(scratch.resolve("training.json"));
-            Path installed = UserModels.standard().install(result.savedModel(), info, List.of(report));
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "trained %s on %s: %d steps in %.1f min, masked validation loss %.5f -> %.5f%n",
-                    info.id(), data.description(), result.steps(), result.seconds() / 60, result.validationLossStart(),
-                    result.validationLossEnd());
-            out.println("installed " + info.id() + " in " + installed + "; use it with: denoiser denoise --model "
-                    + info.id() + " ...");
-            return 0;
-        }
+        UserModelTrainer.Installed installed = UserModelTrainer.standard()
+                .trainAndInstall(name, Optional.ofNullable(init), data, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(installed.summary());
+        out.println("installed " + installed.info().id() + " in " + installed.folder() + "; use it with: denoiser denoise --model "
+                + installed.info().id() + " ...");
+        return 0;
     }
 
     private static NoisyPlanes read(List<Path> files) {

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Publishing unpacked directories atomically, and removing the leftovers of an interrupted unpack. */
-final class FileTrees {
+public final class FileTrees {
     private FileTrees() {}
 
     /**
@@ -28,7 +28,8 @@ final class FileTrees {
         }
     }
 
-    static void deleteIfPresent(Path root) {
+    /** Removes {@code root} and everything under it; nothing happens if it is {@code null} or gone. */
+    public static void deleteIfPresent(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }

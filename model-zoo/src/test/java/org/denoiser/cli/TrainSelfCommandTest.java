@@ -72,4 +72,11 @@ class TrainSelfCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'poisson-gauss' is the name of a model shipped"), run.err());
     }
+
+    @Test
+    void aBadNameStopsBeforeTheInputIsRead() {
+        CliRun run = CliRun.of("train-self", tmp.resolve("missing.tif").toString(), "--name", "Cells!");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("model name 'Cells!' is not allowed"), "the name, not the missing file: " + run.err());
+    }
 }
