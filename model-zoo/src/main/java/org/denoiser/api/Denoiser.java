@@ -19,6 +19,8 @@ import org.denoiser.io.ImageData;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 import org.denoiser.tiling.Border;
+import org.denoiser.tiling.RowSink;
+import org.denoiser.tiling.RowSource;
 import org.denoiser.tiling.Tile;
 import org.denoiser.tiling.Tiler;
 import org.denoiser.tiling.TilingPlan;
@@ -113,9 +115,10 @@ public final class Denoiser implements AutoCloseable {
         for (StackPlanes.Channel<T, U> channel : channels) {
             Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
             for (StackPlanes.Plane<T, U> plane : channel.planes()) {
-                Img<FloatType> result = ArrayImgs.floats(plane.in().dimension(0), plane.in().dimension(1));
-                runTiles(plan, normalization.forwardView(plane.in()), result, done, total);
-                normalization.inverseInto(result, plane.in(), plane.out());
+                // Tiles are normalized as they are read and mapped back as they are written, so
+                // no float copy of the plane is made; cores are disjoint, so threads may share out.
+                runTiles(plan, normalization.rowSource(plane.in()), normalization.rowSink(plane.in(), plane.out()),
+                        done, total);
             }
         }
     }
@@ -131,12 +134,12 @@ public final class Denoiser implements AutoCloseable {
         float[] result = new float[pixels.length];
         Img<FloatType> in = ArrayImgs.floats(pixels, width, height);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(in);
-        runTiles(plan, in, ArrayImgs.floats(result, width, height), new AtomicLong(), plan.tileCount());
+        runTiles(plan, RowSource.of(in), RowSink.of(ArrayImgs.floats(result, width, height)), new AtomicLong(),
+                plan.tileCount());
         return result;
     }
 
-    private void runTiles(TilingPlan plan, RandomAccessibleInterval<FloatType> in, RandomAccessibleInterval<FloatType> out,
-            AtomicLong done, long total) {
+    private void runTiles(TilingPlan plan, RowSource in, RowSink out, AtomicLong done, long total) {
         if (pool == null) {
             for (Tile tile : plan.tiles()) {
                 runTile(tile, in, out, done, total);
@@ -150,8 +153,7 @@ public final class Denoiser implements AutoCloseable {
         awaitAll(futures);
     }
 
-    private void runTile(Tile tile, RandomAccessibleInterval<FloatType> in, RandomAccessibleInterval<FloatType> out,
-            AtomicLong done, long total) {
+    private void runTile(Tile tile, RowSource in, RowSink out, AtomicLong done, long total) {
         cancel.check("denoising");
         Tiler.processTile(tile, in, out, runner, border);
         progress.update(done.incrementAndGet(), total);

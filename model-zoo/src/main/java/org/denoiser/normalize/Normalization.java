@@ -1,13 +1,16 @@
 package org.denoiser.normalize;
 
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
+import net.imglib2.util.Util;
 import net.imglib2.view.Views;
+import org.denoiser.tiling.PlaneRows;
+import org.denoiser.tiling.RowSink;
+import org.denoiser.tiling.RowSource;
 
 /**
  * A linear map from an image's own units to the network's [0,1]-ish range: {@code low -> 0},
@@ -62,6 +65,42 @@ public record Normalization(double low, double high, float fill) {
     }
 
     /**
+     * The tiler's input: {@code plane} in normalized units, read row by row (straight from the
+     * backing array when there is one, see {@link PlaneRows}); same values as {@link #forwardView}.
+     */
+    public RowSource rowSource(RandomAccessibleInterval<? extends RealType<?>> plane) {
+        return RowSource.of(plane, this::forward);
+    }
+
+    /**
+     * The tiler's output: network values mapped back to image units and stored in {@code target}
+     * as {@link #inverseInto} does, row by row, so no normalized copy of the whole plane is needed.
+     */
+    public <T extends RealType<T>> RowSink rowSink(RandomAccessibleInterval<? extends RealType<?>> original,
+            RandomAccessibleInterval<T> target) {
+        if (!Intervals.equalDimensions(original, target)) {
+            throw new IllegalArgumentException("Original " + Intervals.toString(original) + " and target "
+                    + Intervals.toString(target) + " must have the same size");
+        }
+        PlaneRows originalRows = PlaneRows.of(original);
+        PlaneRows targetRows = PlaneRows.of(target);
+        T type = Util.getTypeFromInterval(target);
+        // Integer targets are rounded and clamped to their range, as RealType.setReal would not.
+        boolean integer = type instanceof IntegerType;
+        double min = type.getMinValue();
+        double max = type.getMaxValue();
+        return (x, y, src, offset, length) -> {
+            double[] values = new double[length];
+            originalRows.get(x, y, values, length);
+            for (int i = 0; i < length; i++) {
+                double value = Double.isFinite(values[i]) ? inverse(src[offset + i]) : values[i];
+                values[i] = integer ? Math.max(min, Math.min(max, Math.rint(value))) : value;
+            }
+            targetRows.set(x, y, values, length);
+        };
+    }
+
+    /**
      * Maps network output back to image units and stores it in {@code target}: integer types are
      * rounded and clamped to their range (0..255, 0..65535); wherever {@code original} is NaN or
      * ±Inf, that same value is written instead.
@@ -75,22 +114,26 @@ public record Normalization(double low, double high, float fill) {
                     + ", original " + Intervals.toString(original) + " and target "
                     + Intervals.toString(target) + " must have the same size");
         }
-        Cursor<FloatType> in = Views.flatIterable(normalized).cursor();
-        Cursor<? extends RealType<?>> source = Views.flatIterable(original).cursor();
-        Cursor<T> out = Views.flatIterable(target).cursor();
-        while (out.hasNext()) {
-            float networkValue = in.next().get();
-            double originalValue = source.next().getRealDouble();
-            store(Double.isFinite(originalValue) ? inverse(networkValue) : originalValue, out.next());
+        int last = target.numDimensions() - 1;
+        if (last > 1) { // plane by plane: row access works on 2-D planes
+            for (long i = target.min(last); i <= target.max(last); i++) {
+                inverseInto(Views.hyperSlice(normalized, last, i), Views.hyperSlice(original, last, i),
+                        Views.hyperSlice(target, last, i));
+            }
+            return;
         }
-    }
-
-    private static void store(double value, RealType<?> target) {
-        if (target instanceof IntegerType) {
-            double rounded = Math.rint(value);
-            target.setReal(Math.max(target.getMinValue(), Math.min(target.getMaxValue(), rounded)));
-        } else {
-            target.setReal(value);
+        if (last < 1) { // a line is a plane one pixel high
+            inverseInto(Views.addDimension(normalized, 0, 0), Views.addDimension(original, 0, 0),
+                    Views.addDimension(target, 0, 0));
+            return;
+        }
+        RowSource in = RowSource.of(normalized);
+        RowSink out = rowSink(original, target);
+        int width = (int) in.width();
+        float[] row = new float[width];
+        for (long y = 0; y < in.height(); y++) {
+            in.read(0, y, row, 0, width);
+            out.write(0, y, row, 0, width);
         }
     }
 }

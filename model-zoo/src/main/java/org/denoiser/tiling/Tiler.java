@@ -1,14 +1,11 @@
 package org.denoiser.tiling;
 
 import java.util.function.BooleanSupplier;
-import net.imglib2.Cursor;
 import net.imglib2.Interval;
-import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
-import net.imglib2.view.Views;
 import org.denoiser.api.CancelledException;
 
 /**
@@ -70,13 +67,16 @@ public final class Tiler {
             RandomAccessibleInterval<FloatType> out, TileProcessor processor,
             TileProgress progress, BooleanSupplier isCancelled) {
         TilingPlan plan = planFor(in);
+        requireSameSize(in, out);
+        RowSource source = RowSource.of(in);
+        RowSink sink = RowSink.of(out);
         int total = plan.tileCount();
         for (Tile tile : plan.tiles()) {
             if (isCancelled.getAsBoolean()) {
                 throw new CancelledException("Denoising was cancelled after " + tile.index()
                         + " of " + total + " tiles");
             }
-            processTile(tile, in, out, processor);
+            processTile(tile, source, sink, processor, Border.MIRROR);
             progress.tileDone(tile.index() + 1, total);
         }
     }
@@ -88,18 +88,23 @@ public final class Tiler {
     }
 
     /**
-     * Processes one tile: copies its input (extended beyond the image edge as {@code border} says)
-     * into a new array, runs the processor and writes the core back. Tiles of one plan have
-     * disjoint cores, so several threads may call this for different tiles when {@code out} is an
-     * {@code ArrayImg}.
+     * Processes one tile of plane {@code in}, writing its core into {@code out}; see
+     * {@link #processTile(Tile, RowSource, RowSink, TileProcessor, Border)}.
      */
     public static void processTile(Tile tile, RandomAccessibleInterval<? extends RealType<?>> in,
             RandomAccessibleInterval<FloatType> out, TileProcessor processor, Border border) {
         requirePlane(in);
-        if (!Intervals.equalDimensions(in, out)) {
-            throw new IllegalArgumentException("Output plane " + Intervals.toString(out)
-                    + " does not have the size of the input plane " + Intervals.toString(in));
-        }
+        requireSameSize(in, out);
+        processTile(tile, RowSource.of(in), RowSink.of(out), processor, border);
+    }
+
+    /**
+     * Processes one tile: copies its input (extended beyond the image edge as {@code border} says)
+     * into a new array, runs the processor and writes the core back. Tiles of one plan have
+     * disjoint cores, so several threads may call this for different tiles of one plane when
+     * {@code out} is backed by arrays.
+     */
+    public static void processTile(Tile tile, RowSource in, RowSink out, TileProcessor processor, Border border) {
         float[] result = processor.process(copyIn(in, tile, border), tile.inputWidth(), tile.inputHeight());
         if (result == null || result.length != tile.inputWidth() * tile.inputHeight()) {
             throw new IllegalStateException("Tile processor returned "
@@ -109,36 +114,67 @@ public final class Tiler {
         copyOut(result, tile, out);
     }
 
-    private static <T extends RealType<?>> float[] copyIn(RandomAccessibleInterval<T> in,
-            Tile tile, Border border) {
-        float[] pixels = new float[tile.inputWidth() * tile.inputHeight()];
-        if (border == Border.ZERO) {
-            // The array starts as zeros; copy only the part of the tile that lies inside the image.
-            RandomAccessibleInterval<T> plane = Views.zeroMin(in);
-            Interval inside = Intervals.intersect(tile.input(), plane);
-            if (!Intervals.isEmpty(inside)) {
-                Cursor<T> cursor = Views.interval(plane, inside).localizingCursor();
-                while (cursor.hasNext()) {
-                    float value = cursor.next().getRealFloat();
-                    pixels[tile.inputIndex(cursor.getLongPosition(0), cursor.getLongPosition(1))] = value;
+    /**
+     * Row by row: the part of a row inside the image in one read, the columns beyond its left and
+     * right edges from their mirror images (already in the row when the image is wide enough).
+     * Rows beyond the top and bottom edges read their mirror rows. The mirror is ImgLib2's
+     * {@code extendMirrorDouble}: {@code d c b a | a b c d | d c b a}, periodic for halos wider
+     * than the image.
+     */
+    private static float[] copyIn(RowSource in, Tile tile, Border border) {
+        int width = tile.inputWidth();
+        float[] pixels = new float[width * tile.inputHeight()];
+        long minX = tile.input().min(0);
+        long insideMinX = Math.max(0, minX);
+        long insideMaxX = Math.min(in.width() - 1, tile.input().max(0));
+        int insideLength = (int) (insideMaxX - insideMinX + 1);
+        for (int row = 0; row < tile.inputHeight(); row++) {
+            long y = tile.input().min(1) + row;
+            int rowStart = row * width;
+            if (border == Border.ZERO) {
+                // The array starts as zeros; copy only the part of the row inside the image.
+                if (y >= 0 && y < in.height()) {
+                    in.read(insideMinX, y, pixels, rowStart + (int) (insideMinX - minX), insideLength);
+                }
+                continue;
+            }
+            long sourceY = mirror(y, in.height());
+            in.read(insideMinX, sourceY, pixels, rowStart + (int) (insideMinX - minX), insideLength);
+            for (int column = 0; column < width; column++) {
+                long x = minX + column;
+                if (x >= insideMinX && x <= insideMaxX) {
+                    column = (int) (insideMaxX - minX); // skip the part just read
+                    continue;
+                }
+                long sourceX = mirror(x, in.width());
+                if (sourceX >= insideMinX && sourceX <= insideMaxX) {
+                    pixels[rowStart + column] = pixels[rowStart + (int) (sourceX - minX)];
+                } else {
+                    in.read(sourceX, sourceY, pixels, rowStart + column, 1);
                 }
             }
-            return pixels;
-        }
-        RandomAccessible<T> mirrored = Views.extendMirrorDouble(Views.zeroMin(in));
-        // flatIterable walks x fastest, then y: exactly row-major order.
-        Cursor<T> cursor = Views.flatIterable(Views.interval(mirrored, tile.input())).cursor();
-        for (int i = 0; cursor.hasNext(); i++) {
-            pixels[i] = cursor.next().getRealFloat();
         }
         return pixels;
     }
 
-    private static void copyOut(float[] result, Tile tile, RandomAccessibleInterval<FloatType> out) {
-        Cursor<FloatType> cursor = Views.interval(Views.zeroMin(out), tile.core()).localizingCursor();
-        while (cursor.hasNext()) {
-            FloatType pixel = cursor.next();
-            pixel.set(result[tile.inputIndex(cursor.getLongPosition(0), cursor.getLongPosition(1))]);
+    /** Position in {@code 0 .. size - 1} that {@code extendMirrorDouble} shows at {@code position}. */
+    static long mirror(long position, long size) {
+        long folded = Math.floorMod(position, 2 * size);
+        return folded < size ? folded : 2 * size - 1 - folded;
+    }
+
+    private static void copyOut(float[] result, Tile tile, RowSink out) {
+        long minX = tile.core().min(0);
+        int length = (int) tile.core().dimension(0);
+        for (long y = tile.core().min(1); y <= tile.core().max(1); y++) {
+            out.write(minX, y, result, tile.inputIndex(minX, y), length);
+        }
+    }
+
+    private static void requireSameSize(Interval in, Interval out) {
+        if (!Intervals.equalDimensions(in, out)) {
+            throw new IllegalArgumentException("Output plane " + Intervals.toString(out)
+                    + " does not have the size of the input plane " + Intervals.toString(in));
         }
     }
 
