@@ -31,6 +31,7 @@ final class DenoiseDialog implements DialogListener {
 
     /** Shows the dialog; returns the choices, or {@code null} if the user cancelled. */
     static DenoiseOptions show(ImagePlus imp, DenoiserSession session) {
+        session.refreshModels(); // lists models trained with the command line since ImageJ started
         List<ModelInfo> models = session.models();
         if (models.isEmpty()) {
             throw new UnknownModelException("no models found: is the model-zoo jar in ImageJ's jars folder?");

@@ -48,6 +48,7 @@ public class TrainPlugin implements PlugIn {
             throw new IllegalArgumentException("without a display, run it from a macro: "
                     + "run(\"Train on this image...\", \"name=<name> minutes=5 init=denoise/poisson-gauss\")");
         }
+        session.refreshModels(); // offers models trained with the command line since ImageJ started
         return TrainDialog.show(imp, session.models());
     }
 }
