@@ -27,6 +27,7 @@ import org.denoiser.train.HeldOutEvaluation;
 import org.denoiser.train.NoisyPlanes;
 import org.denoiser.train.SelfSupervisedTraining;
 import org.denoiser.zoo.ModelRepository;
+import org.denoiser.zoo.ScratchFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.denoiser.api.CancelToken;
@@ -64,7 +65,7 @@ public final class SelfSupervisedTraining {
         /** The zoo metadata of the trained model, as {@code denoise/NAME}. */
         public ModelInfo modelInfo(String name, String version) {
             String origin = initId.map(id -> "fine-tuned from " + id).orElse("from scratch");
-            String description = String.format(java.util.Locale.ROOT,
+            String description = String.format(Locale.ROOT,
                     "Self-supervised on your data (Noise2Void-style blind spots), %s, %d steps in %.1f min: %s",
                     origin, steps, seconds / 60, architecture);
             int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;

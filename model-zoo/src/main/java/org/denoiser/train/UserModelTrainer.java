@@ -1,7 +1,5 @@
 package org.denoiser.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +7,7 @@ import java.util.Optional;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
-import org.denoiser.zoo.FileTrees;
+import org.denoiser.zoo.ScratchFolder;
 import org.denoiser.zoo.ModelRepository;
 import org.denoiser.zoo.UserModels;
 
@@ -66,8 +64,7 @@ public final class UserModelTrainer {
             SelfSupervisedTraining.Builder settings) {
         UserModels.checkName(name);
         init.ifPresent(id -> settings.init(repository.savedModel(id), id));
-        Path scratch = scratchFolder();
-        try {
+        try (ScratchFolder scratch = new ScratchFolder("denoiser-train-self")) {
             SelfSupervisedTraining.Result result = settings.build().train(data, scratch.resolve("savedmodel"));
             if (result.cancelled()) {
                 throw new CancelledException("training denoise/" + name + " was cancelled after " + result.steps()
@@ -77,16 +74,6 @@ public final class UserModelTrainer {
             Path report = SelfSupervisedReport.of(result).write(scratch.resolve("training.json"));
             Path folder = userModels.install(result.savedModel(), info, List.of(report));
             return new Installed(info, folder, result);
-        } finally {
-            FileTrees.deleteIfPresent(scratch);
-        }
-    }
-
-    private static Path scratchFolder() {
-        try {
-            return Files.createTempDirectory("denoiser-train-self");
-        } catch (IOException e) {
-            throw new DenoiseException("cannot create a temporary folder for training: " + e.getMessage(), e);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Publishing unpacked directories atomically, and removing the leftovers of an interrupted unpack. */
-public final class FileTrees {
+final class FileTrees {
     private FileTrees() {}
 
     /**
@@ -29,7 +29,7 @@ public final class FileTrees {
     }
 
     /** Removes {@code root} and everything under it; nothing happens if it is {@code null} or gone. */
-    public static void deleteIfPresent(Path root) {
+    static void deleteIfPresent(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }
