@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 import org.denoiser.metrics.Psnr;
 
 /**
@@ -22,13 +21,8 @@ record PsnrGain(String what, double noisy, double denoised) {
 
     static PsnrGain cleanRange(String what, RandomAccessibleInterval<? extends RealType<?>> clean,
             RandomAccessibleInterval<? extends RealType<?>> noisy, RandomAccessibleInterval<? extends RealType<?>> denoised) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (RealType<?> v : Views.iterable(clean)) {
-            min = Math.min(min, v.getRealDouble());
-            max = Math.max(max, v.getRealDouble());
-        }
-        return new PsnrGain(what, Psnr.compute(clean, noisy, max - min), Psnr.compute(clean, denoised, max - min));
+        double range = Psnr.dataRangeOf(clean);
+        return new PsnrGain(what, Psnr.compute(clean, noisy, range), Psnr.compute(clean, denoised, range));
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
@@ -76,7 +75,7 @@ final class BenchSelfCommand implements Callable<Integer> {
             throw new DenoiseException("--size must be a multiple of 4 (the networks pool twice), got " + size);
         }
         CleanNoisyPair<UnsignedShortType> stack = SyntheticImages.fluorescenceTimeLapse(seed, size, size, planes, LowLight.DIM);
-        double range = dataRange(stack.clean());
+        double range = Psnr.dataRangeOf(stack.clean());
         PrintWriter out = spec.commandLine().getOut();
         List<String> rows = new ArrayList<>();
         rows.add(row("(a) noisy", "-", "-", Psnr.compute(stack.clean(), stack.noisy(), range)));
@@ -87,9 +86,13 @@ final class BenchSelfCommand implements Callable<Integer> {
         }
         rows.forEach(out::println);
         out.flush();
+        // the same scaled planes feed both runs, and the same mapping brings results back to camera units
+        NoisyPlanes data = new NoisyPlanes().add(stack.noisy(), -1, "low-light time-lapse");
+        Normalization normalization = Normalizations.fit(Views.iterable(stack.noisy()));
+        Measured measured = new Measured(stack.clean(), range, data, normalization, out);
         try (ScratchFolder scratch = new ScratchFolder("denoiser-bench-self")) {
-            rows.addAll(train(stack, range, null, "(c) from scratch", scratch.resolve("scratch"), out));
-            rows.addAll(train(stack, range, init, "(d) fine-tuned from " + init, scratch.resolve("fine-tuned"), out));
+            rows.addAll(train(measured, null, "(c) from scratch", scratch.resolve("scratch")));
+            rows.addAll(train(measured, init, "(d) fine-tuned from " + init, scratch.resolve("fine-tuned")));
         }
         String table = table(stack, rows);
         out.println();
@@ -100,11 +103,13 @@ final class BenchSelfCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> train(CleanNoisyPair<UnsignedShortType> stack, double range, String initId, String label,
-            Path exportDir, PrintWriter out) {
+    /** What both training runs are measured on, and where their rows are printed. */
+    private record Measured(Img<UnsignedShortType> clean, double range, NoisyPlanes data, Normalization normalization,
+            PrintWriter out) {
+    }
+
+    private List<String> train(Measured on, String initId, String label, Path exportDir) {
         List<String> rows = new ArrayList<>();
-        Normalization normalization = Normalizations.fit(Views.iterable(stack.noisy()));
-        NoisyPlanes data = new NoisyPlanes().add(stack.noisy(), -1, "low-light time-lapse");
         List<Duration> times = minutes.stream().map(m -> Duration.ofMillis(Math.round(m * 60_000))).sorted().toList();
         SelfSupervisedTraining.Builder builder = SelfSupervisedTraining.builder()
                 .budget(times.get(times.size() - 1))
@@ -113,18 +118,18 @@ final class BenchSelfCommand implements Callable<Integer> {
                 .listener(new SelfSupervisedTraining.Listener() {
                     @Override
                     public void snapshot(Duration elapsed, int step, HeldOutEvaluation.ImageFunction network) {
-                        Img<FloatType> denoised = denoise(network, data, normalization);
+                        Img<FloatType> denoised = denoise(network, on.data(), on.normalization());
                         String line = row(label, String.format(Locale.ROOT, "%.1f min", elapsed.toMillis() / 60_000.0),
-                                step + " steps", Psnr.compute(stack.clean(), denoised, range));
+                                step + " steps", Psnr.compute(on.clean(), denoised, on.range()));
                         rows.add(line);
-                        out.println(line);
-                        out.flush();
+                        on.out().println(line);
+                        on.out().flush();
                     }
                 });
         if (initId != null) {
             builder.init(ModelRepository.standard().savedModel(initId), initId);
         }
-        builder.build().train(data, exportDir);
+        builder.build().train(on.data(), exportDir);
         return rows;
     }
 
@@ -141,16 +146,6 @@ final class BenchSelfCommand implements Callable<Integer> {
             }
         }
         return ArrayImgs.floats(result, first.width(), first.height(), planes.size());
-    }
-
-    private static double dataRange(RandomAccessibleInterval<UnsignedShortType> clean) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (UnsignedShortType value : Views.iterable(clean)) {
-            min = Math.min(min, value.get());
-            max = Math.max(max, value.get());
-        }
-        return max - min;
     }
 
     private static String row(String what, String time, String detail, double psnr) {

@@ -66,18 +66,7 @@ record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised
     }
 
     double dataRange() {
-        if (eightBit()) {
-            return 255;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (FloatType p : clean) {
-            if (Float.isFinite(p.get())) {
-                min = Math.min(min, p.get());
-                max = Math.max(max, p.get());
-            }
-        }
-        return max > min ? max - min : 1;
+        return eightBit() ? 255 : Psnr.dataRangeOf(clean);
     }
 
     /** Values shown as black and white in pictures: 0..255 for 8-bit, robust percentiles otherwise. */

@@ -22,6 +22,24 @@ public final class Psnr {
                 Double.POSITIVE_INFINITY), dataRange);
     }
 
+    /**
+     * The data range for PSNR on images without a natural one (16-bit, float): the clean
+     * reference's max - min over its finite values, or 1 for a flat image, as {@code denoiser eval}
+     * reports 16/32-bit results.
+     */
+    public static double dataRangeOf(RandomAccessibleInterval<? extends RealType<?>> reference) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (RealType<?> p : Views.iterable(reference)) {
+            double value = p.getRealDouble();
+            if (Double.isFinite(value)) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        return max > min ? max - min : 1;
+    }
+
     /** PSNR of two row-major images of the same length, e.g. training batches. */
     public static double compute(float[] reference, float[] test, double dataRange) {
         if (reference.length != test.length || reference.length == 0) {

@@ -109,4 +109,11 @@ class MetricsTest {
         }
         return img;
     }
+
+    @Test
+    void dataRangeIsTheReferencesFiniteMinToMaxAndOneWhenFlat() {
+        assertEquals(7.5, Psnr.dataRangeOf(net.imglib2.img.array.ArrayImgs.floats(
+                new float[] {2f, Float.NaN, 9.5f, Float.POSITIVE_INFINITY, 4f}, 5)), 0);
+        assertEquals(1, Psnr.dataRangeOf(net.imglib2.img.array.ArrayImgs.floats(new float[] {3f, 3f}, 2)), 0);
+    }
 }

@@ -1,8 +1,5 @@
 package org.denoiser.kafka.demo;
 
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 import org.denoiser.io.ImageData;
 import org.denoiser.metrics.Psnr;
 
@@ -17,7 +14,7 @@ public record PsnrFigures(double noisy, double denoised) {
         if (clean.type().bitsPerSample() == 8) {
             return new PsnrFigures(Psnr.psnr8bit(clean.pixels(), noisy.pixels()), Psnr.psnr8bit(clean.pixels(), denoised.pixels()));
         }
-        double range = range(clean.pixels());
+        double range = Psnr.dataRangeOf(clean.pixels());
         return new PsnrFigures(Psnr.compute(clean.pixels(), noisy.pixels(), range), Psnr.compute(clean.pixels(), denoised.pixels(), range));
     }
 
@@ -25,13 +22,4 @@ public record PsnrFigures(double noisy, double denoised) {
         return denoised - noisy;
     }
 
-    private static double range(RandomAccessibleInterval<? extends RealType<?>> image) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (RealType<?> p : Views.iterable(image)) {
-            min = Math.min(min, p.getRealDouble());
-            max = Math.max(max, p.getRealDouble());
-        }
-        return max > min ? max - min : 1;
-    }
 }
