@@ -17,6 +17,13 @@ public final class Presets {
     public static final String UNET_SMOKE = "unet-smoke";
     public static final String GAUSSIAN_GRAY = "gaussian-gray";
     public static final String GAUSSIAN_GRAY_FAST = "gaussian-gray-fast";
+    /**
+     * Issue 13's "gray Gaussian toward DnCNN": a deeper (4 levels, receptive field radius 58) and
+     * wider (24 base channels, about 1.1M weights, ~2.8x the cost per pixel) U-Net, trained for
+     * longer than gaussian-gray. Meant to be resumed across sessions from its committed checkpoint.
+     */
+    public static final String GAUSSIAN_GRAY_LARGE = "gaussian-gray-large";
+    private static final int LARGE_STEPS = 80_000;
     public static final String POISSON_GAUSS = "poisson-gauss";
 
     /** Where the natural-image presets find Train400 unless told otherwise: the shared data beside the repository. */
@@ -43,7 +50,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, POISSON_GAUSS, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -51,6 +58,8 @@ public final class Presets {
         return switch (name) {
             case GAUSSIAN_GRAY -> gaussianGray(GAUSSIAN_GRAY, new UNet(3, 16), train400(data));
             case GAUSSIAN_GRAY_FAST -> gaussianGray(GAUSSIAN_GRAY_FAST, new UNet(3, 8, 1), train400(data));
+            case GAUSSIAN_GRAY_LARGE -> gaussianGray(GAUSSIAN_GRAY_LARGE, new UNet(4, 24), train400(data))
+                    .withSteps(LARGE_STEPS);
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case MnistSeedPreset.NAME -> MnistSeedPreset.create(data != null ? data : MnistDigits.defaultCacheDir());
             case SYNTHETIC_SMOKE -> syntheticSmoke();
