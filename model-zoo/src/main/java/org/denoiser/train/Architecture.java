@@ -8,6 +8,22 @@ public interface Architecture {
 
     Network build(GraphLayers layers, Operand<TFloat32> input);
 
+    /**
+     * Noise levels the network is told, as that many constant input channels after the image (0:
+     * a blind network). See {@link NoiseModel#levelCount()}.
+     */
+    default int levelCount() {
+        return 0;
+    }
+
+    /** Builds the network with its level maps ([N,H,W,levelCount], or null for a blind network). */
+    default Network build(GraphLayers layers, Operand<TFloat32> input, Operand<TFloat32> levelMaps) {
+        if (levelMaps != null) {
+            throw new IllegalArgumentException(description() + " takes no noise levels");
+        }
+        return build(layers, input);
+    }
+
     /** Input height and width must be multiples of this (the total pooling factor). */
     int sizeMultiple();
 

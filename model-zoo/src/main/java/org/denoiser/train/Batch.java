@@ -8,35 +8,81 @@ import java.util.Random;
  * supervised training the input is {@code noisy} and the target {@code clean}. For blind-spot
  * training the input is the noisy patch with some pixels hidden, the target the noisy patch as
  * recorded, and {@code mask} (1 where a pixel was hidden, else 0) says where the loss is taken;
- * supervised batches have no mask (null).
+ * supervised batches have no mask (null). For a network that is told the noise level,
+ * {@code levels} holds the same number of levels per image (see {@link NoiseModel#levelCount()});
+ * for a blind one it is empty.
  */
-public record Batch(int size, int height, int width, float[] noisy, float[] clean, float[] mask) {
+public record Batch(int size, int height, int width, float[] noisy, float[] clean, float[] mask, float[] levels) {
 
     public Batch {
         int expected = size * height * width;
         if (size <= 0 || noisy.length != expected || clean.length != expected
-                || (mask != null && mask.length != expected)) {
+                || (mask != null && mask.length != expected) || levels.length % size != 0) {
             throw new IllegalArgumentException("batch of " + size + " images of " + height + "x" + width
-                    + " needs " + expected + " values per array");
+                    + " needs " + expected + " values per array and the same number of levels per image");
         }
     }
 
     /** A supervised batch: noisy inputs, clean targets, loss on every pixel. */
     public Batch(int size, int height, int width, float[] noisy, float[] clean) {
-        this(size, height, width, noisy, clean, null);
+        this(size, height, width, noisy, clean, null, new float[0]);
+    }
+
+    /** A blind-spot batch: the loss is taken where {@code mask} is 1. */
+    public Batch(int size, int height, int width, float[] noisy, float[] clean, float[] mask) {
+        this(size, height, width, noisy, clean, mask, new float[0]);
+    }
+
+    /** Levels per image (0 for a blind model). */
+    public int levelCount() {
+        return levels.length / size;
     }
 
     /** Stacks the given images, adding fresh noise to each from {@code random}. */
     public static Batch of(ImageSet set, List<Integer> indices, NoiseModel noise, Random random) {
-        int pixels = set.pixelsPerImage();
-        float[] noisy = new float[indices.size() * pixels];
-        float[] clean = new float[indices.size() * pixels];
-        for (int b = 0; b < indices.size(); b++) {
-            float[] image = set.image(indices.get(b));
-            System.arraycopy(image, 0, clean, b * pixels, pixels);
-            System.arraycopy(noise.apply(image, random), 0, noisy, b * pixels, pixels);
+        Builder batch = new Builder(indices.size(), set.height(), set.width(), noise.levelCount());
+        for (int index : indices) {
+            float[] image = set.image(index);
+            batch.add(image, noise.applyWithLevels(image, random));
         }
-        return new Batch(indices.size(), set.height(), set.width(), noisy, clean);
+        return batch.build();
+    }
+
+    /** Collects clean images with their noisy versions (and noise levels) into a batch. */
+    static final class Builder {
+        private final int size;
+        private final int height;
+        private final int width;
+        private final int levelCount;
+        private final float[] noisy;
+        private final float[] clean;
+        private final float[] levels;
+        private int added;
+
+        Builder(int size, int height, int width, int levelCount) {
+            this.size = size;
+            this.height = height;
+            this.width = width;
+            this.levelCount = levelCount;
+            noisy = new float[size * height * width];
+            clean = new float[size * height * width];
+            levels = new float[size * levelCount];
+        }
+
+        void add(float[] cleanImage, NoiseModel.NoisyImage noisyImage) {
+            int pixels = height * width;
+            System.arraycopy(cleanImage, 0, clean, added * pixels, pixels);
+            System.arraycopy(noisyImage.pixels(), 0, noisy, added * pixels, pixels);
+            System.arraycopy(noisyImage.levels(), 0, levels, added * levelCount, levelCount);
+            added++;
+        }
+
+        Batch build() {
+            if (added != size) {
+                throw new IllegalStateException("batch of " + size + " holds " + added + " images");
+            }
+            return new Batch(size, height, width, noisy, clean, null, levels);
+        }
     }
 
     public float[] cleanImage(int index) {

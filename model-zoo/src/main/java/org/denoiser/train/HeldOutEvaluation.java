@@ -49,15 +49,21 @@ public final class HeldOutEvaluation {
     }
 
     public double meanPsnrDenoised(TrainingSession session) {
-        return meanPsnrDenoised((ImageFunction) session::denoise);
+        return meanPsnrOfBatches(session::denoise);
     }
 
+    /** For a blind network given as a function of the noisy images alone. */
     public double meanPsnrDenoised(ImageFunction network) {
+        return meanPsnrOfBatches(chunk -> network.run(chunk.noisy(), chunk.size(), chunk.height(), chunk.width()));
+    }
+
+    /** For a network that may also be told each image's noise levels (they travel in the batch). */
+    public double meanPsnrOfBatches(java.util.function.Function<Batch, float[]> network) {
         double sum = 0;
         int count = 0;
         int pixels = firstChunk().height() * firstChunk().width();
         for (Batch chunk : chunks) {
-            float[] denoised = network.run(chunk.noisy(), chunk.size(), chunk.height(), chunk.width());
+            float[] denoised = network.apply(chunk);
             for (int i = 0; i < chunk.size(); i++) {
                 float[] image = new float[pixels];
                 System.arraycopy(denoised, i * pixels, image, 0, pixels);

@@ -40,11 +40,7 @@ public final class ImageFolder implements DataSource {
         int width = -1;
         int height = -1;
         for (int i = 0; i < files.size(); i++) {
-            ImageData image = ImageCodec.defaults().read(files.get(i));
-            if (image.type() != PixelType.GRAY8 || image.planes() != 1) {
-                throw new DenoiseException(files.get(i) + ": training images must be single 8-bit gray planes, got "
-                        + image.type() + " with " + image.planes() + " planes");
-            }
+            ImageData image = readGray8(files.get(i));
             if (width < 0) {
                 width = image.width();
                 height = image.height();
@@ -73,7 +69,17 @@ public final class ImageFolder implements DataSource {
         }
     }
 
-    private static float[] toUnitFloats(ImageData image) {
+    /** Reads a training image, which must be a single 8-bit gray plane. */
+    static ImageData readGray8(Path file) {
+        ImageData image = ImageCodec.defaults().read(file);
+        if (image.type() != PixelType.GRAY8 || image.planes() != 1) {
+            throw new DenoiseException(file + ": training images must be single 8-bit gray planes, got "
+                    + image.type() + " with " + image.planes() + " planes");
+        }
+        return image;
+    }
+
+    static float[] toUnitFloats(ImageData image) {
         int w = image.width();
         int h = image.height();
         float[] pixels = new float[w * h];

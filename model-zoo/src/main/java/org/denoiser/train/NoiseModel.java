@@ -8,7 +8,25 @@ public interface NoiseModel {
 
     float[] apply(float[] clean, Random random);
 
+    /**
+     * How many noise levels a network conditioned on this noise is told per image (0: a blind
+     * model, told nothing). Such a network gets them as extra constant input channels, so it can
+     * be told a level at inference (estimated from the image, or scaled by the user's strength).
+     */
+    default int levelCount() {
+        return 0;
+    }
+
+    /** The noisy image and the levels of the noise that was drawn; blind models return no levels. */
+    default NoisyImage applyWithLevels(float[] clean, Random random) {
+        return new NoisyImage(apply(clean, random), new float[0]);
+    }
+
     default String description() {
         return getClass().getSimpleName();
+    }
+
+    /** @param levels {@link #levelCount()} values describing the noise in {@code pixels} */
+    record NoisyImage(float[] pixels, float[] levels) {
     }
 }

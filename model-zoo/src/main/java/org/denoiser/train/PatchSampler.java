@@ -33,15 +33,12 @@ public final class PatchSampler implements BatchSource {
     @Override
     public Batch batch(long step) {
         Random random = StepRandom.forStep(seed, step);
-        int pixels = patch * patch;
-        float[] clean = new float[batchSize * pixels];
-        float[] noisy = new float[batchSize * pixels];
+        Batch.Builder batch = new Batch.Builder(batchSize, patch, patch, noise.levelCount());
         for (int b = 0; b < batchSize; b++) {
             float[] cut = cut(random);
-            System.arraycopy(cut, 0, clean, b * pixels, pixels);
-            System.arraycopy(noise.apply(cut, random), 0, noisy, b * pixels, pixels);
+            batch.add(cut, noise.applyWithLevels(cut, random));
         }
-        return new Batch(batchSize, patch, patch, noisy, clean);
+        return batch.build();
     }
 
     private float[] cut(Random random) {

@@ -25,6 +25,15 @@ public final class Presets {
     public static final String GAUSSIAN_GRAY_LARGE = "gaussian-gray-large";
     private static final int LARGE_STEPS = 80_000;
     public static final String POISSON_GAUSS = "poisson-gauss";
+    /**
+     * Issue 13's noise-level-conditioned model: told the shot and read noise stds (estimated from
+     * the image at inference, scaled by the user's strength), trained on photographs and widefield
+     * microscopy (W2S clean images) with Gaussian or Poisson-Gaussian noise.
+     */
+    public static final String POISSON_GAUSS_NL = "poisson-gauss-nl";
+    /** Where the microscopy preset finds W2S's clean (400-frame average) images unless told otherwise. */
+    public static final Path DEFAULT_W2S_CLEAN = Path.of("..", "shared", "datasets", "W2S_train", "clean");
+    private static final int NL_STEPS = 60_000;
 
     /** Where the natural-image presets find Train400 unless told otherwise: the shared data beside the repository. */
     public static final Path DEFAULT_TRAIN400 = Path.of("..", "shared", "datasets", "Train400");
@@ -50,7 +59,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, POISSON_GAUSS_NL, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -61,6 +70,7 @@ public final class Presets {
             case GAUSSIAN_GRAY_LARGE -> gaussianGray(GAUSSIAN_GRAY_LARGE, new UNet(4, 24), train400(data))
                     .withSteps(LARGE_STEPS);
             case POISSON_GAUSS -> poissonGauss(train400(data));
+            case POISSON_GAUSS_NL -> poissonGaussLevels(data);
             case MnistSeedPreset.NAME -> MnistSeedPreset.create(data != null ? data : MnistDigits.defaultCacheDir());
             case SYNTHETIC_SMOKE -> syntheticSmoke();
             case UNET_SMOKE -> unetSmoke();
@@ -87,6 +97,21 @@ public final class Presets {
         return new Preset(POISSON_GAUSS, new UNet(3, 16), data, new PoissonGaussianRange(2, 1000, 0, 0.05),
                 PoissonGaussianRange.fixed(20, 0.01), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
                 POISSON_STEPS, RECIPE_SCHEDULE, 20261125L);
+    }
+
+    /**
+     * @param data a folder holding {@code Train400} and {@code W2S_train/clean} (default: the shared
+     *     datasets); the 180x180 Train400 images and 180x180 crops of W2S's 512x512 images train together
+     */
+    static Preset poissonGaussLevels(Path data) {
+        Path train400 = data != null ? data.resolve("Train400") : DEFAULT_TRAIN400;
+        Path w2s = data != null ? data.resolve("W2S_train").resolve("clean") : DEFAULT_W2S_CLEAN;
+        DataSource joined = new JoinedData(List.of(new ImageFolder(train400, VALIDATION_EVERY),
+                new CroppedImageFolder(w2s, 10, 180)));
+        return new Preset(POISSON_GAUSS_NL, new UNet(3, 16, 2, CameraNoiseRange.LEVELS), joined,
+                new CameraNoiseRange(0.25, 55 / 255.0, 2, 1000, 0, 0.05),
+                CameraNoiseRange.fixedPoissonGaussian(20, 0.01), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
+                NL_STEPS, RECIPE_SCHEDULE, 20261202L);
     }
 
     static Preset syntheticSmoke() {

@@ -20,18 +20,21 @@ import org.tensorflow.types.TFloat32;
 /**
  * Writes a trained session as a TensorFlow SavedModel (tag {@code serve}) whose
  * {@code serving_default} signature maps {@code input} [-1,-1,-1,1] float32 to {@code output}.
+ * A network that is told the noise level also takes {@code noise_level} [-1,1,1,k]: k levels per
+ * image (see {@link NoiseModel#levelCount()}).
  */
 public final class SavedModelExporter {
 
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
+    public static final String NOISE_LEVEL = "noise_level";
 
     private SavedModelExporter() {
     }
 
     /** Exports into {@code dir}, replacing a SavedModel already there (and nothing else). */
     public static void export(TrainingSession session, Path dir) {
-        write(session.session(), session.input(), session.output(), dir);
+        write(session.session(), session.input(), session.levels(), session.output(), dir);
     }
 
     /**
@@ -59,25 +62,31 @@ public final class SavedModelExporter {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, -1, -1, 1)));
-            Network network = architecture.build(new GraphLayers(tf, 0, precision), input);
+            Placeholder<TFloat32> levels = TrainingSession.levelInput(tf, architecture.levelCount());
+            Network network = architecture.build(new GraphLayers(tf, 0, precision), input,
+                    TrainingSession.levelMaps(tf, input, levels));
             Operand<TFloat32> output = tf.withName(OUTPUT).identity(network.output());
             try (Session session = new Session(graph)) {
                 session.initialize();
                 session.restore(weights.toString());
-                write(session, input, output, dir);
+                write(session, input, levels, output, dir);
             }
         }
     }
 
-    private static void write(Session session, Operand<TFloat32> input, Operand<TFloat32> output, Path dir) {
+    private static void write(Session session, Operand<TFloat32> input, Operand<TFloat32> levels,
+            Operand<TFloat32> output, Path dir) {
         try {
             removePreviousExport(dir);
             Files.createDirectories(dir);
-            Signature signature = Signature.builder()
+            Signature.Builder builder = Signature.builder()
                     .key(Signature.DEFAULT_KEY)
                     .input(INPUT, input)
-                    .output(OUTPUT, output)
-                    .build();
+                    .output(OUTPUT, output);
+            if (levels != null) {
+                builder.input(NOISE_LEVEL, levels);
+            }
+            Signature signature = builder.build();
             SavedModelBundle.exporter(dir.toString())
                     .withSession(session)
                     .withSignature(signature)

@@ -35,10 +35,27 @@ public final class SavedModelRunner implements AutoCloseable {
     public float[] run(float[] pixels, int count, int height, int width) {
         try (TFloat32 images = TrainingSession.tensor(pixels, count, height, width);
                 Result result = bundle.call(Map.<String, Tensor>of(SavedModelExporter.INPUT, images))) {
-            Tensor output = result.get(SavedModelExporter.OUTPUT).orElseThrow(() ->
-                    new CorruptModelException("the SavedModel's signature has no '" + SavedModelExporter.OUTPUT + "' output"));
-            return TrainingSession.toArray((TFloat32) output, pixels.length);
+            return output(result, pixels.length);
         }
+    }
+
+    /** Runs the model on the batch's noisy images, with their noise levels if the batch has them. */
+    public float[] run(Batch batch) {
+        if (batch.levelCount() == 0) {
+            return run(batch.noisy(), batch.size(), batch.height(), batch.width());
+        }
+        try (TFloat32 images = TrainingSession.tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
+                TFloat32 levels = TrainingSession.levelTensor(batch.levels(), batch.size());
+                Result result = bundle.call(Map.<String, Tensor>of(SavedModelExporter.INPUT, images,
+                        SavedModelExporter.NOISE_LEVEL, levels))) {
+            return output(result, batch.noisy().length);
+        }
+    }
+
+    private static float[] output(Result result, int length) {
+        Tensor output = result.get(SavedModelExporter.OUTPUT).orElseThrow(() ->
+                new CorruptModelException("the SavedModel's signature has no '" + SavedModelExporter.OUTPUT + "' output"));
+        return TrainingSession.toArray((TFloat32) output, length);
     }
 
     /** Largest absolute difference between two equally long arrays. */

@@ -88,7 +88,7 @@ public final class TrainingRun {
         SavedModelExporter.export(session, preset.architecture(), Precision.FLOAT32, savedModel);
         SavedModelExporter.export(session, preset.architecture(), Precision.BFLOAT16, bfloat16);
         Batch examples = spreadExamples(data.test(), preset);
-        float[] fromTraining = session.denoise(examples.noisy(), examples.size(), examples.height(), examples.width());
+        float[] fromTraining = session.denoise(examples);
         float difference = exportDifference(savedModel, examples, fromTraining, EXPORT_TOLERANCE);
         float bfloat16Difference = exportDifference(bfloat16, examples, fromTraining, BFLOAT16_TOLERANCE);
         Montage.writePng(montageRows(examples, fromTraining), montageScale(examples.height()), out.resolve("montage.png"));
@@ -97,7 +97,7 @@ public final class TrainingRun {
         double bfloat16Psnr;
         try (SavedModelRunner runner = SavedModelRunner.load(bfloat16)) {
             bfloat16Psnr = new HeldOutEvaluation(data.test(), preset.validationNoise(), preset.evaluationSeed())
-                    .meanPsnrDenoised(runner::run);
+                    .meanPsnrOfBatches(runner::run);
         }
         double megapixels = (double) state.step() * preset.pixelsPerBatch(data.train()) / 1e6;
         TrainingReport report = TrainingReport.of(preset, result, megapixels, difference,
@@ -131,7 +131,7 @@ public final class TrainingRun {
 
     private static float exportDifference(Path savedModel, Batch examples, float[] fromTraining, float tolerance) {
         try (SavedModelRunner runner = SavedModelRunner.load(savedModel)) {
-            float[] reloaded = runner.run(examples.noisy(), examples.size(), examples.height(), examples.width());
+            float[] reloaded = runner.run(examples);
             float difference = SavedModelRunner.maxAbsDifference(fromTraining, reloaded);
             if (!(difference < tolerance)) {
                 throw new DenoiseException("the exported SavedModel in " + savedModel

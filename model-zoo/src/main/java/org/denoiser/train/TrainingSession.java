@@ -30,6 +30,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Operand<TFloat32> output;
     private final Placeholder<TFloat32> target;
     private final Placeholder<TFloat32> mask; // null unless the loss is masked
+    private final Placeholder<TFloat32> levels; // null unless the network is told the noise level
     private final Operand<TFloat32> loss;
     private final AdamUpdate adam;
     private final List<Variable<TFloat32>> weights;
@@ -53,8 +54,9 @@ public final class TrainingSession implements AutoCloseable {
             mask = lossFunction.masked()
                     ? tf.withName("mask").placeholder(TFloat32.class, Placeholder.shape(anyImage))
                     : null;
+            levels = levelInput(tf, architecture.levelCount());
             GraphLayers layers = new GraphLayers(tf, seed);
-            Network network = architecture.build(layers, input);
+            Network network = architecture.build(layers, input, levelMaps(tf, input, levels));
             output = tf.withName("output").identity(network.output());
             loss = tf.withName("loss").identity(lossFunction.build(tf, network, target, mask));
             weights = layers.variables();
@@ -65,6 +67,17 @@ public final class TrainingSession implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    /** The {@code noise_level} input [-1,1,1,count] of a conditioned network, or null for a blind one. */
+    static Placeholder<TFloat32> levelInput(Ops tf, int count) {
+        return count == 0 ? null : tf.withName(SavedModelExporter.NOISE_LEVEL).placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, 1, 1, count)));
+    }
+
+    /** The levels spread over the image: [N,1,1,k] broadcast against [N,H,W,1] gives [N,H,W,k]. */
+    static Operand<TFloat32> levelMaps(Ops tf, Operand<TFloat32> input, Operand<TFloat32> levels) {
+        return levels == null ? null : tf.math.add(tf.zerosLike(input), levels);
     }
 
     private static ConfigProto threadConfig(int threads) {
@@ -90,6 +103,15 @@ public final class TrainingSession implements AutoCloseable {
             if (mask != null) {
                 runner.feed(mask, weightsOfPixels);
             }
+            return runFeedingLevels(runner, batch);
+        }
+    }
+
+    private float runFeedingLevels(Session.Runner runner, Batch batch) {
+        try (TFloat32 levelTensor = levels == null ? null : levelTensor(batch.levels(), batch.size())) {
+            if (levels != null) {
+                runner.feed(levels, levelTensor);
+            }
             try (Result result = runner.run()) {
                 return ((TFloat32) result.get(0)).getFloat();
             }
@@ -106,15 +128,18 @@ public final class TrainingSession implements AutoCloseable {
             if (mask != null) {
                 runner.feed(mask, weightsOfPixels);
             }
-            try (Result result = runner.run()) {
-                return ((TFloat32) result.get(0)).getFloat();
-            }
+            return runFeedingLevels(runner, batch);
         }
     }
 
     private void requireMaskIfNeeded(Batch batch) {
         if (mask != null && batch.mask() == null) {
             throw new IllegalArgumentException("this session trains with a masked loss; the batch has no mask");
+        }
+        int expected = levels == null ? 0 : (int) levels.shape().get(3);
+        if (batch.levelCount() != expected) {
+            throw new IllegalArgumentException("this network is told " + expected + " noise levels per image; the batch has "
+                    + batch.levelCount());
         }
     }
 
@@ -144,11 +169,29 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Runs the network on {@code count} stacked single-channel images. */
+    /** Runs a blind network on {@code count} stacked single-channel images. */
     public float[] denoise(float[] pixels, int count, int height, int width) {
+        return denoise(pixels, new float[0], count, height, width);
+    }
+
+    /** Runs the network on the batch's noisy images, telling it their noise levels if it takes them. */
+    public float[] denoise(Batch batch) {
+        return denoise(batch.noisy(), batch.levels(), batch.size(), batch.height(), batch.width());
+    }
+
+    private float[] denoise(float[] pixels, float[] levelValues, int count, int height, int width) {
+        if (levels == null && levelValues.length > 0) {
+            throw new IllegalArgumentException("this network takes no noise levels");
+        }
         try (TFloat32 images = tensor(pixels, count, height, width);
-                Result result = session.runner().feed(input, images).fetch(output).run()) {
-            return toArray((TFloat32) result.get(0), pixels.length);
+                TFloat32 levelTensor = levels == null ? null : levelTensor(levelValues, count)) {
+            Session.Runner runner = session.runner().feed(input, images).fetch(output);
+            if (levels != null) {
+                runner.feed(levels, levelTensor);
+            }
+            try (Result result = runner.run()) {
+                return toArray((TFloat32) result.get(0), pixels.length);
+            }
         }
     }
 
@@ -174,12 +217,25 @@ public final class TrainingSession implements AutoCloseable {
         return output;
     }
 
+    Placeholder<TFloat32> levels() {
+        return levels;
+    }
+
     static TFloat32 tensor(float[] pixels, int count, int height, int width) {
         if (pixels.length != count * height * width) {
             throw new IllegalArgumentException(count + " images of " + height + "x" + width
                     + " need " + count * height * width + " values, got " + pixels.length);
         }
         return TFloat32.tensorOf(Shape.of(count, height, width, 1), DataBuffers.of(pixels, true, false));
+    }
+
+    /** {@code count} images' levels as the [count,1,1,k] tensor the {@code noise_level} input takes. */
+    static TFloat32 levelTensor(float[] values, int count) {
+        if (values.length == 0 || values.length % count != 0) {
+            throw new IllegalArgumentException("need the same positive number of noise levels for each of " + count
+                    + " images, got " + values.length + " values");
+        }
+        return TFloat32.tensorOf(Shape.of(count, 1, 1, values.length / count), DataBuffers.of(values, true, false));
     }
 
     static float[] toArray(TFloat32 tensor, int expectedLength) {

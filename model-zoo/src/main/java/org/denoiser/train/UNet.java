@@ -24,17 +24,23 @@ public final class UNet implements Architecture {
     private final int levels;
     private final int baseChannels;
     private final int topConvs;
+    private final int levelCount;
 
     /** The recipe: two convs per level at every level. */
     public UNet(int levels, int baseChannels) {
         this(levels, baseChannels, 2);
     }
 
+    public UNet(int levels, int baseChannels, int topConvs) {
+        this(levels, baseChannels, topConvs, 0);
+    }
+
     /**
      * @param topConvs convs per side at full resolution (1 or 2); 1 saves most of the
      *     memory traffic, which at full resolution costs more than the arithmetic
      */
-    public UNet(int levels, int baseChannels, int topConvs) {
+    /** @param levelCount noise levels given as extra input channels (0: blind) */
+    public UNet(int levels, int baseChannels, int topConvs, int levelCount) {
         if (levels < 2 || baseChannels <= 0) {
             throw new IllegalArgumentException("a U-Net needs at least 2 levels and positive channels, got "
                     + levels + " levels of base " + baseChannels);
@@ -45,6 +51,15 @@ public final class UNet implements Architecture {
         this.levels = levels;
         this.baseChannels = baseChannels;
         this.topConvs = topConvs;
+        if (levelCount < 0) {
+            throw new IllegalArgumentException("level count must be >= 0, got " + levelCount);
+        }
+        this.levelCount = levelCount;
+    }
+
+    @Override
+    public int levelCount() {
+        return levelCount;
     }
 
     /**
@@ -65,14 +80,26 @@ public final class UNet implements Architecture {
         if (twiceTop != 2 && twiceTop != 4) {
             return Optional.empty();
         }
-        return Optional.of(new UNet(levels, (int) first.get(3), (int) twiceTop / 2));
+        return Optional.of(new UNet(levels, (int) first.get(3), (int) twiceTop / 2, (int) first.get(2) - 1));
     }
 
     @Override
     public Network build(GraphLayers layers, Operand<TFloat32> input) {
+        return build(layers, input, null);
+    }
+
+    @Override
+    public Network build(GraphLayers layers, Operand<TFloat32> input, Operand<TFloat32> levelMaps) {
+        if ((levelMaps == null) != (levelCount == 0)) {
+            throw new IllegalArgumentException("this U-Net takes " + levelCount + " noise levels; "
+                    + (levelMaps == null ? "none were given" : "level maps were given"));
+        }
         List<Operand<TFloat32>> skips = new ArrayList<>();
-        Operand<TFloat32> x = layers.toCompute(input);
-        int inChannels = 1;
+        // Joined directly, not through layers.concatChannels, whose layer counter would shift every
+        // layer name: blind and conditioned U-Nets keep the same names (conv0 is the first conv).
+        Operand<TFloat32> x = layers.toCompute(levelMaps == null ? input
+                : layers.tf().concat(List.of(input, levelMaps), layers.tf().constant(3)));
+        int inChannels = 1 + levelCount;
         for (int level = 0; level < levels; level++) {
             int channels = channels(level);
             x = convs(layers, x, inChannels, channels, level);
@@ -136,7 +163,8 @@ public final class UNet implements Architecture {
         for (int level = 0; level < levels; level++) {
             channels.append(level == 0 ? "" : "/").append(channels(level));
         }
-        return "residual U-Net, " + levels + " levels, channels " + channels
+        return (levelCount > 0 ? "noise-level-conditioned (" + levelCount + " level maps as extra input channels) " : "")
+                + "residual U-Net, " + levels + " levels, channels " + channels
                 + (topConvs == 2 ? ", two 3x3 conv+ReLU per level" : ", one 3x3 conv+ReLU at full resolution, two below")
                 + ", max-pool down, 2x2 transposed conv up, concatenated skips, "
                 + "linear 1x1 conv to the noise, output = input - noise";
