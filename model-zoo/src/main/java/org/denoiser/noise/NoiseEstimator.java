@@ -1,0 +1,151 @@
+package org.denoiser.noise;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Estimates an image's noise from the image alone, so a model that is told the noise level can
+ * run blind. A simplified form of Foi et al.'s Poisson-Gaussian fit ("Practical Poissonian-Gaussian
+ * noise modeling and fitting for single-image raw-data", 2008):
+ * <ol>
+ * <li>the image is cut into 8x8 blocks; each block gives its mean (the signal) and the mean square
+ *     of its 16 diagonal Haar details {@code (p00 - p01 - p10 + p11) / 2}, which cancel any linear
+ *     ramp of the signal and have the noise variance as expectation;</li>
+ * <li>blocks are sorted by signal and grouped into bins of equal count; the median variance of a bin
+ *     is robust to the edges and texture that inflate some blocks;</li>
+ * <li>{@code variance = shot^2 * signal + read^2} is fitted to the bins by weighted least squares
+ *     with both terms kept non-negative.</li>
+ * </ol>
+ * Blocks holding NaN or infinite pixels are skipped.
+ */
+public final class NoiseEstimator {
+
+    private static final int BLOCK = 8;
+    private static final int BINS = 16;
+    /** Median of chi-square(16)/16, the spread of a 16-sample mean square around its expectation. */
+    private static final double MEDIAN_OF_MEAN_SQUARE = 0.9589;
+
+    private NoiseEstimator() {
+    }
+
+    /** Signal-dependent (Poisson-Gaussian) fit; {@code pixels} row-major, {@code width x height}. */
+    public static NoiseLevels poissonGaussian(float[] pixels, int width, int height) {
+        List<double[]> bins = binnedVariances(blocks(pixels, width, height));
+        if (bins.isEmpty()) {
+            return new NoiseLevels(0, 0);
+        }
+        return fit(bins);
+    }
+
+    /** Signal-independent (Gaussian) noise: {@code shot} is 0, {@code read} the sigma. */
+    public static NoiseLevels gaussian(float[] pixels, int width, int height) {
+        List<double[]> blocks = blocks(pixels, width, height);
+        if (blocks.isEmpty()) {
+            return new NoiseLevels(0, 0);
+        }
+        double[] variances = blocks.stream().mapToDouble(b -> b[1]).sorted().toArray();
+        return new NoiseLevels(0, Math.sqrt(variances[variances.length / 2] / MEDIAN_OF_MEAN_SQUARE));
+    }
+
+    /** Each finite 8x8 block as {signal mean, mean square of its diagonal details}. */
+    private static List<double[]> blocks(float[] pixels, int width, int height) {
+        if (pixels.length != (long) width * height) {
+            throw new IllegalArgumentException(width + "x" + height + " needs " + (long) width * height + " pixels, got "
+                    + pixels.length);
+        }
+        List<double[]> blocks = new ArrayList<>();
+        for (int top = 0; top + BLOCK <= height; top += BLOCK) {
+            for (int left = 0; left + BLOCK <= width; left += BLOCK) {
+                double[] block = block(pixels, width, top, left);
+                if (block != null) {
+                    blocks.add(block);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    private static double[] block(float[] pixels, int width, int top, int left) {
+        double sum = 0;
+        double squares = 0;
+        for (int y = top; y < top + BLOCK; y += 2) {
+            for (int x = left; x < left + BLOCK; x += 2) {
+                float a = pixels[y * width + x];
+                float b = pixels[y * width + x + 1];
+                float c = pixels[(y + 1) * width + x];
+                float d = pixels[(y + 1) * width + x + 1];
+                if (!Float.isFinite(a) || !Float.isFinite(b) || !Float.isFinite(c) || !Float.isFinite(d)) {
+                    return null;
+                }
+                double detail = (a - b - c + d) / 2.0;
+                squares += detail * detail;
+                sum += (double) a + b + c + d;
+            }
+        }
+        int details = (BLOCK / 2) * (BLOCK / 2);
+        return new double[] {sum / (BLOCK * BLOCK), squares / details};
+    }
+
+    /** Bins of blocks with similar signal, each as {median signal, median variance, block count}. */
+    private static List<double[]> binnedVariances(List<double[]> blocks) {
+        blocks.sort(Comparator.comparingDouble(b -> b[0]));
+        int bins = Math.min(BINS, blocks.size());
+        List<double[]> result = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            int from = i * blocks.size() / bins;
+            int to = (i + 1) * blocks.size() / bins;
+            if (to - from < 1) {
+                continue;
+            }
+            double[] signal = new double[to - from];
+            double[] variance = new double[to - from];
+            for (int j = from; j < to; j++) {
+                signal[j - from] = blocks.get(j)[0];
+                variance[j - from] = blocks.get(j)[1];
+            }
+            result.add(new double[] {median(signal), median(variance) / MEDIAN_OF_MEAN_SQUARE, to - from});
+        }
+        return result;
+    }
+
+    /**
+     * Weighted least squares of variance = a * signal + b, weights count / variance^2 (a variance
+     * estimate's spread grows with the variance); a or b below zero is pinned at zero and the other
+     * refitted.
+     */
+    private static NoiseLevels fit(List<double[]> bins) {
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (double[] bin : bins) {
+            double w = bin[2] / Math.max(bin[1] * bin[1], 1e-30);
+            sw += w;
+            sx += w * bin[0];
+            sy += w * bin[1];
+            sxx += w * bin[0] * bin[0];
+            sxy += w * bin[0] * bin[1];
+        }
+        double determinant = sw * sxx - sx * sx;
+        double a = determinant > 0 ? (sw * sxy - sx * sy) / determinant : 0;
+        double b = determinant > 0 ? (sy - a * sx) / sw : sy / sw;
+        if (a < 0) {
+            a = 0;
+            b = sy / sw;
+        } else if (b < 0) {
+            b = 0;
+            a = sxx > 0 ? Math.max(sxy / sxx, 0) : 0;
+        }
+        return new NoiseLevels(Math.sqrt(a), Math.sqrt(b));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
