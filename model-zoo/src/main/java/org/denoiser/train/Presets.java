@@ -34,6 +34,11 @@ public final class Presets {
     /** Where the microscopy preset finds W2S's clean (400-frame average) images unless told otherwise. */
     public static final Path DEFAULT_W2S_CLEAN = Path.of("..", "shared", "datasets", "W2S_train", "clean");
     private static final int NL_STEPS = 60_000;
+    /**
+     * Issue 13's real camera noise, gray: photos as phones and DSLRs leave them (demosaiced,
+     * gamma-bent, JPEG-compressed sensor noise), synthesized by {@link CameraPipelineNoise}.
+     */
+    public static final String CAMERA_GRAY = "camera-gray";
 
     /** Where the natural-image presets find Train400 unless told otherwise: the shared data beside the repository. */
     public static final Path DEFAULT_TRAIN400 = Path.of("..", "shared", "datasets", "Train400");
@@ -59,7 +64,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, POISSON_GAUSS_NL, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, POISSON_GAUSS_NL, CAMERA_GRAY, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -71,6 +76,9 @@ public final class Presets {
                     .withSteps(LARGE_STEPS);
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case POISSON_GAUSS_NL -> poissonGaussLevels(data);
+            case CAMERA_GRAY -> new Preset(CAMERA_GRAY, new UNet(3, 16), train400(data),
+                    new CameraPipelineNoise(20, 3000, 0.01, 0.5, 70, 95), new CameraPipelineNoise(150, 150, 0.004, 0.5, 85, 85),
+                    Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH, RECIPE_STEPS, RECIPE_SCHEDULE, 20261203L);
             case MnistSeedPreset.NAME -> MnistSeedPreset.create(data != null ? data : MnistDigits.defaultCacheDir());
             case SYNTHETIC_SMOKE -> syntheticSmoke();
             case UNET_SMOKE -> unetSmoke();

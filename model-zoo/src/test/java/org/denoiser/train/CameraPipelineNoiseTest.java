@@ -1,0 +1,76 @@
+package org.denoiser.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The synthetic camera pipeline: faithful without noise, spatially correlated and dimmer-is-noisier with it. */
+class CameraPipelineNoiseTest {
+
+    private static final int SIDE = 64;
+
+    @Test
+    void withoutSensorNoiseTheCleanImageComesBackToWithinRounding() {
+        float[] clean = ramp();
+        float[] out = new CameraPipelineNoise(1e12, 1e12, 0, 0, 90, 90).apply(clean, new Random(1));
+        for (int i = 0; i < clean.length; i++) {
+            assertEquals(clean[i], out[i], 1.5 / 255, "pixel " + i);
+        }
+    }
+
+    @Test
+    void demosaicedNoiseIsCorrelatedBetweenNeighboursUnlikeWhiteNoise() {
+        float[] clean = new float[SIDE * SIDE];
+        java.util.Arrays.fill(clean, 0.5f);
+        float[] out = new CameraPipelineNoise(300, 300, 0, 0, 90, 90).apply(clean, new Random(2));
+        double correlation = neighbourCorrelation(out, clean);
+        assertTrue(correlation > 0.2, "horizontal neighbour correlation " + correlation);
+        float[] white = new GaussianNoiseRange(10, 10).apply(clean, new Random(2));
+        assertTrue(Math.abs(neighbourCorrelation(white, clean)) < 0.1);
+    }
+
+    @Test
+    void fewerPhotonsGiveMoreNoiseAndJpegTakesSomeAway() {
+        float[] clean = new float[SIDE * SIDE];
+        java.util.Arrays.fill(clean, 0.4f);
+        double dim = rms(new CameraPipelineNoise(50, 50, 0, 0, 90, 90).apply(clean, new Random(3)), clean);
+        double bright = rms(new CameraPipelineNoise(2000, 2000, 0, 0, 90, 90).apply(clean, new Random(3)), clean);
+        double compressed = rms(new CameraPipelineNoise(50, 50, 0, 1, 40, 40).apply(clean, new Random(3)), clean);
+        assertTrue(dim > 3 * bright, dim + " vs " + bright);
+        assertTrue(compressed < dim, "JPEG at quality 40 smooths noise: " + compressed + " vs " + dim);
+    }
+
+    private static float[] ramp() {
+        float[] image = new float[SIDE * SIDE];
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                image[y * SIDE + x] = Math.round(255 * (0.1 + 0.8 * (x + y) / (2.0 * SIDE))) / 255f;
+            }
+        }
+        return image;
+    }
+
+    private static double neighbourCorrelation(float[] noisy, float[] clean) {
+        double sum = 0;
+        double squares = 0;
+        for (int y = 2; y < SIDE - 2; y++) {
+            for (int x = 2; x < SIDE - 3; x++) {
+                double a = noisy[y * SIDE + x] - clean[y * SIDE + x];
+                double b = noisy[y * SIDE + x + 1] - clean[y * SIDE + x + 1];
+                sum += a * b;
+                squares += a * a;
+            }
+        }
+        return sum / squares;
+    }
+
+    private static double rms(float[] noisy, float[] clean) {
+        double sum = 0;
+        for (int i = 0; i < clean.length; i++) {
+            sum += (noisy[i] - clean[i]) * (noisy[i] - clean[i]);
+        }
+        return Math.sqrt(sum / clean.length);
+    }
+}
