@@ -260,7 +260,8 @@ final class ManifestParser {
         if (message == null) {
             return "unknown error";
         }
-        String first = message.lines().findFirst().orElse("").strip();
+        // Wrapping exceptions repeat their cause as "java.io.EOFException: ..."; the class name tells a user nothing.
+        String first = message.lines().findFirst().orElse("").strip().replaceFirst("^([a-z0-9_]+\\.)+[A-Za-z0-9_$]+: ", "");
         return shown(first.isEmpty() ? message.strip() : first, 300);
     }
 }
