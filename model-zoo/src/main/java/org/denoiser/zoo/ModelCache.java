@@ -39,8 +39,9 @@ final class ModelCache {
             throw new CorruptModelException("model " + info.id() + " in " + model.where() + " would unpack outside "
                     + root + "; refused"); // the parser forbids such names; checked again where it matters
         }
+        // One directory listing per load, so a killed unpack's leftover goes on a later run.
+        StaleFolders.clean(modelDir, UNPACK_PREFIX, leftover -> { });
         if (!CacheStamp.matches(target, model.manifest(), model.manifestSha1())) {
-            StaleFolders.clean(modelDir, UNPACK_PREFIX, leftover -> { });
             unpack(model, target);
         }
         return target.resolve(PackagedModel.SAVED_MODEL_DIR);

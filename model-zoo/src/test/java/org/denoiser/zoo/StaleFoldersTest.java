@@ -69,6 +69,23 @@ class StaleFoldersTest {
     }
 
     @Test
+    void aKilledUnpacksLeftoverInTheCacheGoesOnTheNextLoad() throws Exception {
+        TinyModels.pack(tmp.resolve("models"), "denoise/tiny", "1", 2f);
+        PackagedModel model = new ModelCatalog(List.of(new DirectoryModelSource(tmp.resolve("models")))).get("denoise/tiny");
+        Path cache = tmp.resolve("cache");
+        model.unpack(cache);
+        Path leftover = staging(cache.resolve("tiny"), deadPid(), Duration.ofHours(1));
+        Files.move(leftover, leftover.resolveSibling(ModelCache.UNPACK_PREFIX + leftover.getFileName().toString()
+                .substring(UserModels.STAGING_PREFIX.length())));
+
+        model.unpack(cache);
+
+        try (var left = Files.list(cache.resolve("tiny"))) {
+            assertEquals(1, left.count(), "only the model's own copy");
+        }
+    }
+
+    @Test
     void anInstallCleansLeftoversAndLeavesNoneOfItsOwn() throws Exception {
         UserModels models = new UserModels(tmp.resolve("models"));
         Path killed = staging(models.root(), deadPid(), Duration.ofHours(1));
