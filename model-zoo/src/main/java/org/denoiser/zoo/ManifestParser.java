@@ -3,13 +3,15 @@ package org.denoiser.zoo;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 
@@ -43,9 +46,12 @@ final class ManifestParser {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,127}");
     private static final Pattern SMALL_INT = Pattern.compile("-?[0-9]{1,9}");
     private static final Set<String> TOP_FIELDS = Set.of("info", "files");
-    private static final Set<String> INFO_FIELDS = Set.of("id", "version", "description", "trainedOn", "noiseModel",
-            "inputChannels", "normalization", "sizeMultiple", "receptiveFieldRadius", "recommendedOverlap",
-            "measuredPsnr", "border");
+    /**
+     * The components of {@link ModelInfo}: a field added there is known here at once, and the
+     * constructor call in {@link #info} will not compile until the new field is checked too.
+     */
+    private static final Set<String> INFO_FIELDS = Arrays.stream(ModelInfo.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> BORDERS = Set.of("mirror", "zero");
     /** The file TensorFlow reads first; a manifest without it cannot describe a SavedModel. */
     static final String GRAPH_FILE = PackagedModel.SAVED_MODEL_DIR + "/saved_model.pb";
