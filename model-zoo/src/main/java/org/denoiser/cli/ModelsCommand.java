@@ -1,15 +1,23 @@
 package org.denoiser.cli;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.denoiser.api.ModelInfo;
 import org.denoiser.zoo.ModelRepository;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code denoiser models}: what can be loaded, and how good each model is. */
-@Command(name = "models", description = "List the available models with their metadata.")
+/**
+ * {@code denoiser models}: what can be loaded, and how good each model is. The user's own models
+ * are loaded once here (hashes and TensorFlow), so a broken one is named with its folder and
+ * skipped instead of failing later in the middle of a run. Shipped models were checked when the
+ * jar was built and are verified each time they load.
+ */
+@Command(name = "models", description = "List the available models with their metadata; report broken model folders.")
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -17,24 +25,27 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelRepository repository = ModelRepository.standard();
+        List<String> problems = new ArrayList<>(repository.problems());
         for (ModelInfo m : repository.list()) {
-            out().printf("%s  (version %s)%n", m.id(), m.version());
-            out().printf("    %s%n", m.description());
-            out().printf("    trained on:    %s%n", m.trainedOn());
-            out().printf("    noise model:   %s%n", m.noiseModel());
-            out().printf("    input:         %d channel(s), normalization %s, tile sides multiple of %d%n",
-                    m.inputChannels(), m.normalization(), m.sizeMultiple());
-            out().printf("    receptive field radius %d px, recommended overlap %d px%n",
-                    m.receptiveFieldRadius(), m.recommendedOverlap());
-            m.measuredPsnr().forEach((where, psnr) -> out().printf("    PSNR %s: %s%n", where, psnr));
+            Optional<String> problem = repository.bundled(m.id()) ? Optional.empty() : repository.check(m.id());
+            problem.ifPresentOrElse(problems::add, () -> print(m));
         }
-        for (String problem : repository.problems()) {
-            out().println("unreadable model: " + problem);
+        for (String problem : problems) {
+            spec.commandLine().getErr().println("denoiser: skipped broken model: " + problem);
         }
         return 0;
     }
 
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+    private void print(ModelInfo m) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s  (version %s)%n", m.id(), m.version());
+        out.printf("    %s%n", m.description());
+        out.printf("    trained on:    %s%n", m.trainedOn());
+        out.printf("    noise model:   %s%n", m.noiseModel());
+        out.printf("    input:         %d channel(s), normalization %s, tile sides multiple of %d%n",
+                m.inputChannels(), m.normalization(), m.sizeMultiple());
+        out.printf("    receptive field radius %d px, recommended overlap %d px%n",
+                m.receptiveFieldRadius(), m.recommendedOverlap());
+        m.measuredPsnr().forEach((where, psnr) -> out.printf("    PSNR %s: %s%n", where, psnr));
     }
 }

@@ -15,6 +15,7 @@ import ai.djl.translate.Translator;
 import ai.djl.util.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 
 /** DJL's view of one packaged model: unpack (verified) into the cache, then load with TensorFlow. */
@@ -66,7 +67,10 @@ final class CatalogModelLoader implements ModelLoader {
             loaded.load(savedModel);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             loaded.close();
-            throw e;
+            // Files whose hashes match a manifest that was "fixed up" still reach TensorFlow, which
+            // then fails with its own exception types: name the model folder, in one line.
+            throw new CorruptModelException("TensorFlow cannot load model " + model.info().id() + " from "
+                    + model.where() + ": " + ManifestParser.firstLine(e.getMessage()), e);
         }
         return new ZooModel<>(loaded, (Translator<I, O>) new NoopTranslator());
     }

@@ -2,10 +2,8 @@ package org.denoiser.zoo;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 
 /**
@@ -20,16 +18,12 @@ public record ModelManifest(ModelInfo info, Map<String, String> files) {
         files = new TreeMap<>(files);
     }
 
+    /**
+     * Reads a manifest from {@code where} (named in errors), checking every field; throws
+     * {@link org.denoiser.api.CorruptModelException} and nothing else for any input.
+     */
     public static ModelManifest parse(String json, String where) {
-        try {
-            ModelManifest manifest = GSON.fromJson(json, ModelManifest.class);
-            if (manifest == null || manifest.info() == null || manifest.files() == null || manifest.files().isEmpty()) {
-                throw new CorruptModelException("model manifest " + where + " lacks its info or file list");
-            }
-            return manifest;
-        } catch (JsonParseException | IllegalArgumentException e) {
-            throw new CorruptModelException("model manifest " + where + " is not valid: " + e.getMessage(), e);
-        }
+        return ManifestParser.parse(json, where);
     }
 
     public String toJson() {

@@ -8,8 +8,10 @@ import ai.djl.repository.zoo.ZooModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.denoiser.api.CorruptModelException;
+import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
 
 /**
@@ -71,10 +73,31 @@ public final class ModelRepository {
         return withOwnClassLoader(() -> {
             try {
                 return criteria.loadModel();
-            } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-                throw new CorruptModelException("cannot load model " + id + ": " + e.getMessage(), e);
+            } catch (DenoiseException e) {
+                throw e;
+            } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+                throw new CorruptModelException("cannot load model " + id + " from " + catalog.get(id).where() + ": "
+                        + ManifestParser.firstLine(e.getMessage()), e);
             }
         });
+    }
+
+    /** Whether the model came with the denoiser (in its jar) rather than from the user's folder. */
+    public boolean bundled(String id) {
+        return catalog.get(id).bundled();
+    }
+
+    /**
+     * Loads the model once, fully verified (every file's hash, then TensorFlow), and closes it.
+     *
+     * @return the problem in one line naming the model's folder, or empty if the model loads
+     */
+    public Optional<String> check(String id) {
+        try (ZooModel<NDList, NDList> model = load(id)) {
+            return Optional.empty();
+        } catch (CorruptModelException e) {
+            return Optional.of(e.getMessage().replaceAll("\\R", " "));
+        }
     }
 
     private static <T> T withOwnClassLoader(Supplier<T> action) {

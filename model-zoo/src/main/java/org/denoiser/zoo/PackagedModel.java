@@ -1,21 +1,19 @@
 package org.denoiser.zoo;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 
 /**
- * One model folder in a {@link ModelSource}, and its unpacking into the cache.
- *
- * <p>The cache folder is named after the model's version <em>and</em> the SHA-1 of its manifest,
- * which lists the SHA-1 of every file. A rebuilt model therefore always lands in a new folder and
- * can never be shadowed by a stale copy, even if someone forgot to bump the version.
+ * One model folder in a {@link ModelSource}: its checked manifest, and copying its files out with
+ * their SHA-1 verified. Unpacking into the cache is {@link ModelCache}'s job.
  */
 public final class PackagedModel {
     /** Folder inside a model folder that holds the TensorFlow SavedModel. */
@@ -32,16 +30,31 @@ public final class PackagedModel {
         this.manifestSha1 = manifestSha1;
     }
 
-    /** Reads and checks a model's manifest; throws {@link CorruptModelException} if unreadable. */
+    /**
+     * Reads and checks a model's manifest; throws {@link CorruptModelException} naming the folder
+     * and the problem if it is missing, too large, not valid, or names another model.
+     */
     public static PackagedModel read(ModelSource source, String folder) {
-        String where = source.describe() + "/" + folder + "/" + ModelManifest.FILE_NAME;
+        String where = source.describe() + "/" + folder;
         byte[] json;
         try (InputStream in = source.open(folder, ModelManifest.FILE_NAME)) {
-            json = in.readAllBytes();
+            json = in.readNBytes(ManifestParser.MAX_BYTES + 1);
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw new CorruptModelException("model folder " + where + " has no " + ModelManifest.FILE_NAME, e);
         } catch (IOException e) {
-            throw new CorruptModelException("cannot read model manifest " + where + ": " + e.getMessage(), e);
+            throw new CorruptModelException("cannot read model manifest " + where + "/" + ModelManifest.FILE_NAME + ": "
+                    + ManifestParser.firstLine(e.getMessage()), e);
         }
-        ModelManifest manifest = ModelManifest.parse(new String(json, StandardCharsets.UTF_8), where);
+        if (json.length > ManifestParser.MAX_BYTES) {
+            throw new CorruptModelException("model manifest " + where + "/" + ModelManifest.FILE_NAME + " is larger than "
+                    + ManifestParser.MAX_BYTES / 1024 + " KB; refused");
+        }
+        ModelManifest manifest = ModelManifest.parse(new String(json, StandardCharsets.UTF_8), where + "/" + ModelManifest.FILE_NAME);
+        if (!manifest.info().name().equals(folder)) {
+            // The name picks the cache folder and the id users type: one folder, one name.
+            throw new CorruptModelException("model folder " + where + " holds " + manifest.info().id()
+                    + "; a model's folder must be named after it");
+        }
         return new PackagedModel(source, folder, manifest, Sha1.of(json));
     }
 
@@ -53,42 +66,43 @@ public final class PackagedModel {
         return source.describe();
     }
 
-    /** The unpacked SavedModel folder, verified against the manifest; unpacks on first use. */
-    public Path unpack(Path cacheRoot) {
-        ModelInfo info = manifest.info();
-        Path target = cacheRoot.resolve(info.name()).resolve(info.version() + "-" + manifestSha1.substring(0, 12));
-        Path savedModel = target.resolve(SAVED_MODEL_DIR);
-        if (Files.isDirectory(target)) {
-            return savedModel;
-        }
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempDirectory(target.getParent(), "unpack");
-            for (Map.Entry<String, String> file : manifest.files().entrySet()) {
-                copyVerified(file.getKey(), file.getValue(), tmp);
-            }
-            FileTrees.publish(tmp, target);
-        } catch (IOException e) {
-            FileTrees.deleteIfPresent(tmp);
-            throw new CorruptModelException("cannot unpack model " + info.id() + " from " + origin() + ": " + e.getMessage(), e);
-        } catch (CorruptModelException e) {
-            FileTrees.deleteIfPresent(tmp);
-            throw e;
-        }
-        return savedModel;
+    /** The model's folder, for messages. */
+    public String where() {
+        return source.describe() + "/" + folder;
     }
 
-    private void copyVerified(String relativePath, String expectedSha1, Path into) throws IOException {
-        Path out = into.resolve(relativePath);
+    /** Whether the model came with the denoiser itself rather than from a user's folder. */
+    public boolean bundled() {
+        return source instanceof ClasspathModelSource;
+    }
+
+    ModelManifest manifest() {
+        return manifest;
+    }
+
+    String manifestSha1() {
+        return manifestSha1;
+    }
+
+    /** The unpacked SavedModel folder, verified against the manifest; see {@link ModelCache}. */
+    public Path unpack(Path cacheRoot) {
+        return new ModelCache(cacheRoot).savedModel(this);
+    }
+
+    /**
+     * Copies one listed file to {@code out} (a path the caller has confined), checking its SHA-1;
+     * throws {@link CorruptModelException} naming the file if the hash differs.
+     */
+    void copyVerified(String relativePath, Path out) throws IOException {
+        String expected = manifest.files().get(relativePath);
         Files.createDirectories(out.getParent());
         String actual;
         try (InputStream in = source.open(folder, relativePath); OutputStream os = Files.newOutputStream(out)) {
             actual = Sha1.copy(in, os);
         }
-        if (!actual.equalsIgnoreCase(expectedSha1)) {
-            throw new CorruptModelException("model " + info().id() + " file " + relativePath + " from " + origin()
-                    + " is corrupt (SHA-1 " + actual + ", expected " + expectedSha1 + "); reinstall the model");
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new CorruptModelException("model " + info().id() + " file " + relativePath + " in " + where()
+                    + " is corrupt (SHA-1 " + actual + ", expected " + expected + "); reinstall the model");
         }
     }
 }

@@ -25,6 +25,8 @@ public final class TensorFlowNatives {
     private static final String POM_PROPERTIES =
             "META-INF/maven/org.tensorflow/tensorflow-core-native/pom.properties";
 
+    private static final String EXTRACT_PREFIX = ".extracting-";
+
     private static Path installed;
 
     private TensorFlowNatives() {}
@@ -37,6 +39,8 @@ public final class TensorFlowNatives {
         // Without this DJL contacts a cloud metadata address at start-up and waits for it.
         System.setProperty("ai.djl.offline", "true");
         Path dir = DenoiserHome.cache().resolve("native").resolve("tensorflow-" + nativeVersion() + "-linux-x86_64");
+        // A killed extraction leaves hundreds of MB behind; removed by the rule in StaleFolders.
+        StaleFolders.clean(dir.getParent(), EXTRACT_PREFIX, leftover -> { });
         if (!Files.isRegularFile(dir.resolve("libjnitensorflow.so"))) {
             extractTo(dir);
         }
@@ -60,7 +64,7 @@ public final class TensorFlowNatives {
         Path tmp = null;
         try {
             Files.createDirectories(dir.getParent());
-            tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
+            tmp = StaleFolders.create(dir.getParent(), EXTRACT_PREFIX);
             for (String lib : LIBRARIES) {
                 try (InputStream in = resource(RESOURCE_DIR + lib)) {
                     Files.copy(in, tmp.resolve(lib));

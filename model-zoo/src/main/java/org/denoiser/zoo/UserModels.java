@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
 
@@ -17,7 +16,9 @@ import org.denoiser.api.ModelInfo;
  * disk never leaves a half-written model where the zoo would list it.
  */
 public final class UserModels {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** Prefix of the hidden folder an install is packed in; listings skip hidden folders. */
+    static final String STAGING_PREFIX = ".installing-";
+    private static final String REPLACED = "replaced";
 
     private final Path root;
 
@@ -39,9 +40,8 @@ public final class UserModels {
      * '.', '_' and '-', and not the name of a model shipped in the jar (which would hide it).
      */
     public static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new DenoiseException("model name '" + name + "' is not allowed: use 1-64 lower-case letters, digits,"
-                    + " '.', '_' or '-', starting with a letter or digit");
+        if (!ModelNames.isValid(name)) {
+            throw new DenoiseException("model name '" + name + "' is not allowed: use " + ModelNames.RULE);
         }
         ClasspathModelSource bundled = new ClasspathModelSource(UserModels.class.getClassLoader());
         if (bundled.names().contains(name)) {
@@ -61,7 +61,8 @@ public final class UserModels {
         Path staging = null;
         try {
             Files.createDirectories(root);
-            staging = Files.createTempDirectory(root, ".installing-");
+            removeLeftovers();
+            staging = StaleFolders.create(root, STAGING_PREFIX);
             Path packed = ModelPackager.pack(savedModel, info, staging);
             for (Path file : extraFiles) {
                 Files.copy(file, packed.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -77,10 +78,37 @@ public final class UserModels {
 
     /** Moves the old model aside (hidden) first, so at every moment the name holds a whole model or nothing. */
     private static void replace(Path packed, Path target, Path staging) throws IOException {
-        Path old = staging.resolve("replaced");
+        Path old = staging.resolve(REPLACED).resolve(target.getFileName());
         if (Files.exists(target)) {
+            Files.createDirectories(old.getParent());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(packed, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Removes the staging folders of installs whose process died (a killed {@code train-self}),
+     * by the rule in {@link StaleFolders}. A process killed between the two renames of
+     * {@link #replace} left the name empty and the earlier model in its staging folder: that model
+     * is put back first, so a crash never loses a model that was installed.
+     *
+     * @return the staging folders removed
+     */
+    public List<Path> removeLeftovers() {
+        return StaleFolders.clean(root, STAGING_PREFIX, this::restoreReplaced);
+    }
+
+    private void restoreReplaced(Path staging) {
+        Path replaced = staging.resolve(REPLACED);
+        for (String name : new DirectoryModelSource(replaced).names()) {
+            Path target = root.resolve(name);
+            if (!Files.exists(target)) {
+                try {
+                    Files.move(replaced.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restore model " + name + " from " + staging, e);
+                }
+            }
+        }
     }
 }
