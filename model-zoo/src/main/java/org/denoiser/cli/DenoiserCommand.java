@@ -39,12 +39,13 @@ public final class DenoiserCommand {
     }
 
     /**
-     * Gives every command, provided ones included, {@code -h/--help} (and {@code -V/--version}),
-     * so {@code denoiser X --help} prints X's usage even when X has required options.
+     * Gives every command, provided ones included, {@code -h/--help}, so {@code denoiser X --help}
+     * prints X's usage even when X has required options.
      */
     private static void addHelpOptions(CommandLine command) {
         if (command.getCommandSpec().findOption("--help") == null) {
-            command.getCommandSpec().mixinStandardHelpOptions(true);
+            command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true).description("Show this help message and exit.").build());
         }
         command.getSubcommands().values().forEach(DenoiserCommand::addHelpOptions);
     }

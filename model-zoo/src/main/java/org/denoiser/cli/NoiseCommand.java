@@ -29,10 +29,11 @@ final class NoiseCommand implements Callable<Integer> {
     @Mixin
     OverwriteOption overwrite;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Clean images (PNG, TIFF, FITS).")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Folder for the noisy images, named as the inputs; never an input's own file.")
     Path outputDir;
 
     @Override
