@@ -10,6 +10,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Says in words why a file operation failed, for messages like "cannot read x.png: permission
@@ -17,28 +18,23 @@ import java.util.Locale;
  * ({@code AccessDeniedException: x.png}), which names the file twice and the reason never.
  */
 public final class FileProblem {
+    /** The JDK's exceptions whose message is only the path, and what they mean. */
+    private static final Map<Class<? extends IOException>, String> PATH_ONLY = Map.of(
+            NoSuchFileException.class, "no such file or directory",
+            AccessDeniedException.class, "permission denied",
+            NotDirectoryException.class, "not a directory",
+            FileAlreadyExistsException.class, "already exists",
+            DirectoryNotEmptyException.class, "directory not empty",
+            FileSystemLoopException.class, "symbolic link loop");
+
     private FileProblem() {
     }
 
     /** The reason, in lower case and without the path, e.g. "permission denied" or "is a directory". */
     public static String of(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop";
+        String known = PATH_ONLY.get(e.getClass());
+        if (known != null) {
+            return known;
         }
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return lowerCaseStart(fileSystem.getReason()); // e.g. "No space left on device"
