@@ -46,6 +46,9 @@ final class OutputFiles {
         Map<Path, Path> byInput = new LinkedHashMap<>();
         Map<Path, Path> inputByOutput = new HashMap<>();
         for (Path input : inputs) {
+            if (input.getFileName() == null) {
+                throw new DenoiseException("not an image file: " + input);
+            }
             Path output = folder.resolve(input.getFileName());
             Path earlier = inputByOutput.putIfAbsent(output, input);
             if (earlier != null) {
@@ -55,21 +58,22 @@ final class OutputFiles {
             byInput.put(input, output);
         }
         List<Path> files = List.copyOf(byInput.values());
-        check(files, inputs, overwrite);
+        check(folder, files, inputs, overwrite);
         return new OutputFiles(folder, byInput, files);
     }
 
     /** Results with names of their own (not derived from inputs) in {@code folder}. */
     static OutputFiles named(Path folder, List<String> names, boolean overwrite) {
         List<Path> files = names.stream().map(folder::resolve).toList();
-        check(files, List.of(), overwrite);
+        check(folder, files, List.of(), overwrite);
         return new OutputFiles(folder, Map.of(), files);
     }
 
     /** One result file made from all the inputs, e.g. a montage. */
     static OutputFiles single(Path file, List<Path> inputs, boolean overwrite) {
-        check(List.of(file), inputs, overwrite);
-        return new OutputFiles(file.toAbsolutePath().getParent(), Map.of(), List.of(file));
+        Path folder = file.toAbsolutePath().getParent();
+        check(folder, List.of(file), inputs, overwrite);
+        return new OutputFiles(folder, Map.of(), List.of(file));
     }
 
     Path forInput(Path input) {
@@ -96,7 +100,10 @@ final class OutputFiles {
         }
     }
 
-    private static void check(List<Path> outputs, List<Path> inputs, boolean overwrite) {
+    private static void check(Path folder, List<Path> outputs, List<Path> inputs, boolean overwrite) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new DenoiseException("cannot write into " + folder + ": it is a file, not a folder");
+        }
         Map<Object, Path> inputsByIdentity = new HashMap<>();
         for (Path input : inputs) {
             identity(input).ifPresent(id -> inputsByIdentity.putIfAbsent(id, input));

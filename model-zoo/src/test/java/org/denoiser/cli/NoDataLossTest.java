@@ -125,6 +125,15 @@ class NoDataLossTest {
     }
 
     @Test
+    void anOutputFolderThatIsAFileIsRefused() throws IOException {
+        Path input = image(tmp, "x.png");
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        assertRefused(CliRun.of("noise", "--gaussian", "5", input.toString(), "-o", file.toString()),
+                "cannot write into " + file + ": it is a file, not a folder");
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
     void aFolderGivenAsAnImageSaysSo() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("folder.png"));
         CliRun run = CliRun.of("noise", "--gaussian", "5", folder.toString(), "-o", tmp.resolve("out").toString());
