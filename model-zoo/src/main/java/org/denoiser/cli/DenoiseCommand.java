@@ -27,12 +27,17 @@ final class DenoiseCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Images to denoise.")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Folder for the results.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Folder for the results, named as the inputs; never an input's own file.")
     Path outputDir;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Override
     public Integer call() {
-        InputFiles.createOutputDir(outputDir);
+        OutputFiles outputs = OutputFiles.forInputs(outputDir, inputs, overwrite.overwrite);
+        outputs.prepareFolder(out());
         ImageCodec codec = ImageCodec.defaults();
         ProgressLine progress = ProgressLine.onTerminal();
         int failed = 0;
@@ -42,7 +47,7 @@ final class DenoiseCommand implements Callable<Integer> {
                 try {
                     long start = System.nanoTime();
                     ImageData image = codec.read(input);
-                    Path output = outputDir.resolve(input.getFileName());
+                    Path output = outputs.forInput(input);
                     codec.write(denoiser.denoise(image), output);
                     out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %.2f s)%n", input, output,
                             image.width(), image.height(), image.channels(), image.planes(), image.type(),

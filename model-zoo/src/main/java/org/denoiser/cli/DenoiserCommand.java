@@ -32,8 +32,29 @@ public final class DenoiserCommand {
                 cli.addSubcommand(sub);
             }
         }
+        addHelpOptions(cli);
+        cli.setParameterExceptionHandler(DenoiserCommand::handleBadUsage);
         cli.setExecutionExceptionHandler(DenoiserCommand::handle);
         return cli;
+    }
+
+    /**
+     * Gives every command, provided ones included, {@code -h/--help}, so {@code denoiser X --help}
+     * prints X's usage even when X has required options.
+     */
+    private static void addHelpOptions(CommandLine command) {
+        if (command.getCommandSpec().findOption("--help") == null) {
+            command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true).description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(DenoiserCommand::addHelpOptions);
+    }
+
+    /** Bad usage: one line naming the problem and where the usage is, not the whole usage text. */
+    private static int handleBadUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("denoiser: " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        return USER_ERROR;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

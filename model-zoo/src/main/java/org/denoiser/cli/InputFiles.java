@@ -1,13 +1,13 @@
 package org.denoiser.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.denoiser.api.DenoiseException;
+import org.denoiser.io.FileProblem;
 
 /** The image files of a folder, in a stable order, for commands that take a directory. */
 final class InputFiles {
@@ -24,7 +24,7 @@ final class InputFiles {
             }
             return images;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new DenoiseException("cannot list " + dir + ": " + FileProblem.of(e), e);
         }
     }
 
@@ -38,7 +38,7 @@ final class InputFiles {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DenoiseException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+            throw new DenoiseException("cannot create output directory " + dir + ": " + FileProblem.of(e), e);
         }
     }
 }

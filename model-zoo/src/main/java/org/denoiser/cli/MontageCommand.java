@@ -8,6 +8,7 @@ import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.Montage;
+import org.denoiser.noise.NoiseModel;
 import org.denoiser.normalize.Normalization;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -35,17 +36,22 @@ final class MontageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "PNG")
     Path output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Option(names = "--scale", defaultValue = "1", description = "Enlarge each pixel this many times. Default: ${DEFAULT-VALUE}.")
     int scale;
 
     @Override
     public Integer call() {
+        NoiseModel model = noise.model();
+        OutputFiles.single(output, inputs, overwrite.overwrite).prepareFolder(out());
         ImageCodec codec = ImageCodec.defaults();
         List<Montage.Row> rows = new ArrayList<>();
         try (Denoiser denoiser = modelOptions.build(ProgressLine.onTerminal())) {
             for (int i = 0; i < inputs.size(); i++) {
                 ImageData clean = codec.read(inputs.get(i));
-                Trial trial = Trial.synthetic(denoiser, clean, noise.model(), noise.seed + i, noise.clipNoisy);
+                Trial trial = Trial.synthetic(denoiser, clean, model, noise.seed + i, noise.clipNoisy);
                 Normalization display = trial.displayRange();
                 rows.add(new Montage.Row(List.of(trial.noisy(), trial.denoised(), trial.clean()),
                         display.low(), display.low() + display.scale()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
+import org.denoiser.api.DenoiseException;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.noise.NoiseModel;
@@ -25,26 +26,37 @@ final class NoiseCommand implements Callable<Integer> {
     @Mixin
     NoiseOptions noise;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT")
+    @Mixin
+    OverwriteOption overwrite;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Clean images (PNG, TIFF, FITS).")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Folder for the noisy images, named as the inputs; never an input's own file.")
     Path outputDir;
 
     @Override
     public Integer call() {
-        InputFiles.createOutputDir(outputDir);
-        ImageCodec codec = ImageCodec.defaults();
         NoiseModel model = noise.model();
+        OutputFiles outputs = OutputFiles.forInputs(outputDir, inputs, overwrite.overwrite);
+        outputs.prepareFolder(out());
+        ImageCodec codec = ImageCodec.defaults();
+        FailedFiles failed = new FailedFiles(spec.commandLine().getErr());
         for (int i = 0; i < inputs.size(); i++) {
-            ImageData clean = codec.read(inputs.get(i));
-            Img<FloatType> pixels = FloatImages.copyOf(clean.pixels());
-            model.apply(pixels, noise.seed + i);
-            Path output = outputDir.resolve(inputs.get(i).getFileName());
-            codec.write(FloatImages.storeLike(clean, pixels), output);
-            out().printf("%s -> %s (%s, seed %d)%n", inputs.get(i), output, model.describe(), noise.seed + i);
+            Path input = inputs.get(i);
+            try {
+                ImageData clean = codec.read(input);
+                Img<FloatType> pixels = FloatImages.copyOf(clean.pixels());
+                model.apply(pixels, noise.seed + i);
+                codec.write(FloatImages.storeLike(clean, pixels), outputs.forInput(input));
+                out().printf("%s -> %s (%s, seed %d)%n", input, outputs.forInput(input), model.describe(), noise.seed + i);
+            } catch (DenoiseException | IllegalArgumentException e) {
+                // A bad file, or a noise that does not fit its values (a gain far too small): the others still go.
+                failed.report(input, e);
+            }
         }
-        return 0;
+        return failed.exitCode();
     }
 
     private PrintWriter out() {

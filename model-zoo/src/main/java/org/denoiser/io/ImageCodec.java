@@ -102,7 +102,7 @@ public final class ImageCodec {
         } catch (NoSuchFileException e) {
             throw new DenoiseException("file not found: " + file, e);
         } catch (IOException e) {
-            throw new DenoiseException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DenoiseException("cannot read " + file + ": " + FileProblem.of(e), e);
         }
     }
 
@@ -156,7 +156,7 @@ public final class ImageCodec {
         } catch (NoSuchFileException e) {
             throw new DenoiseException("cannot write " + file + ": its directory does not exist", e);
         } catch (IOException e) {
-            throw new DenoiseException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new DenoiseException("cannot write " + file + ": " + FileProblem.of(e), e);
         }
     }
 

@@ -4,9 +4,7 @@ package org.denoiser.noise;
 public record GaussianNoise(double sigma) implements NoiseModel {
 
     public GaussianNoise {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("Gaussian sigma must be finite and >= 0, got " + sigma);
-        }
+        NoiseModels.requireLevel("Gaussian sigma", sigma, true);
     }
 
     @Override

@@ -14,6 +14,12 @@ public final class NoiseModels {
 
     private static final List<String> NAMES = List.of("gaussian", "poisson-gauss", "salt-pepper");
 
+    /**
+     * Largest noise level or gain accepted: far beyond any image's range, yet small enough that
+     * noisy values (a few of these sizes away from the pixel) stay finite in 32-bit float pixels.
+     */
+    static final double MAX_LEVEL = 1e30;
+
     private NoiseModels() {
     }
 
@@ -59,6 +65,18 @@ public final class NoiseModels {
             return constructor.get();
         } catch (IllegalArgumentException e) {
             throw invalid(spec, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a noise level (sigma, gain, read noise) is a number from 0 (or above it) up to
+     * {@link #MAX_LEVEL}, naming it in the complaint.
+     */
+    static void requireLevel(String what, double value, boolean zeroAllowed) {
+        boolean inRange = zeroAllowed ? value >= 0 : value > 0;
+        if (!inRange || !(value <= MAX_LEVEL)) {
+            throw new IllegalArgumentException(what + " must be " + (zeroAllowed ? ">= 0" : "> 0")
+                    + " and at most " + MAX_LEVEL + ", got " + value);
         }
     }
 

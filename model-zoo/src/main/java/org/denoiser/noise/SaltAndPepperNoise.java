@@ -11,9 +11,9 @@ public record SaltAndPepperNoise(double density, double low, double high) implem
             throw new IllegalArgumentException(
                     "Salt-and-pepper density must be in 0..1, got " + density);
         }
-        if (!Double.isFinite(low) || !Double.isFinite(high)) {
-            throw new IllegalArgumentException(
-                    "Salt-and-pepper values must be finite, got " + low + " and " + high);
+        if (!(Math.abs(low) <= Float.MAX_VALUE && Math.abs(high) <= Float.MAX_VALUE)) {
+            throw new IllegalArgumentException("Salt-and-pepper values must be finite 32-bit float values, got "
+                    + low + " and " + high);
         }
     }
 
