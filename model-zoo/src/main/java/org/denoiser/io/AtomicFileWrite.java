@@ -17,11 +17,11 @@ import java.util.UUID;
  * half-written file: the content goes to a temporary file in the same directory (same file
  * system, so the final rename is atomic), which is flushed to disk and then moved over the target.
  */
-final class AtomicFileWrite {
+public final class AtomicFileWrite {
 
     /** Writes the whole content to the stream it is given. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -31,7 +31,7 @@ final class AtomicFileWrite {
     private AtomicFileWrite() {
     }
 
-    static void replace(Path target, Content content) throws IOException {
+    public static void replace(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         // Not Files.createTempFile: it creates owner-only (0600) files, and after the rename the
         // output would be unreadable to other users. CREATE_NEW keeps the usual umask permissions.
