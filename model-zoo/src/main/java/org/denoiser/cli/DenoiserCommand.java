@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "denoiser 0.1.0",
         description = "Removes noise from images with trained convolutional autoencoders.",
         subcommands = {ModelsCommand.class, DenoiseCommand.class, NoiseCommand.class, EvalCommand.class,
-            MontageCommand.class, TrainCommand.class, TrainSelfCommand.class, DemoCommand.class, BenchCommand.class, BenchSelfCommand.class, ExportDigitsCommand.class,
+            MontageCommand.class, TrainCommand.class, TrainSelfCommand.class, DemoCommand.class, BenchCommand.class, BenchSelfCommand.class, ExportDigitsCommand.class, ExportBioImageCommand.class,
             CommandLine.HelpCommand.class})
 public final class DenoiserCommand {
     static final int USER_ERROR = 2;

@@ -37,7 +37,7 @@ public final class AtomicFileWrite {
 
     /** Writes the whole content to the stream it is given. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -65,7 +65,7 @@ public final class AtomicFileWrite {
     private AtomicFileWrite() {
     }
 
-    static void replace(Path target, Content content) throws IOException {
+    public static void replace(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         // Not Files.createTempFile: it creates owner-only (0600) files, and after the rename the
         // output would be unreadable to other users. CREATE_NEW keeps the usual umask permissions.
