@@ -116,9 +116,13 @@ record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFlux
 
     String row(String model, String scene) {
         return String.format(Locale.ROOT,
-                "| %s | %s | %d | %.2f -> %.2f | %.1f -> %.1f | %.4f -> %.4f | %.4f (%.4f) | %.4f (%.4f) |",
+                "| %s | %s | %d | %.2f -> %.2f | %.1f -> %.1f | %.4f -> %.4f | %s | %s |",
                 model, scene, sources, psnr[0], psnr[1], brightestRmse[0], brightestRmse[1],
-                medianFluxError[0], medianFluxError[1], worstBias[0], worstBiasExcess[0], worstBias[1],
-                worstBiasExcess[1]);
+                medianFluxError[0], medianFluxError[1], bias(0), bias(1));
+    }
+
+    private String bias(int group) {
+        return worstBiasExcess[group] == Double.NEGATIVE_INFINITY ? "none"
+                : String.format(Locale.ROOT, "%.4f (%.4f)", worstBias[group], worstBiasExcess[group]);
     }
 }
