@@ -13,7 +13,7 @@ import net.imglib2.type.numeric.RealType;
  * worm-like streaks lowers the pixel std but leaves block means that vary more than white noise's
  * would: a {@link #blockStd} near or above 1 at 8-16 px is what the eye sees as invented texture.
  * Streaks are also anisotropic: {@link #streakiness} compares the residual's neighbour correlation
- * along rows, columns and both diagonals.
+ * along rows with columns, and along one diagonal with the other.
  */
 public final class ResidualTexture {
     private ResidualTexture() {
@@ -59,22 +59,17 @@ public final class ResidualTexture {
     }
 
     /**
-     * Largest minus smallest correlation of the residual with its neighbour along the four
-     * directions (right, down, down-right, down-left): about 0 for isotropic texture, large when
-     * the residual runs in lines.
+     * How much more the residual runs along one direction than across it: the larger of
+     * |corr(right) - corr(down)| and |corr(down-right) - corr(down-left)|, where corr is the
+     * correlation of the residual with its neighbour in that direction. About 0 for isotropic
+     * texture (however smooth), large when the residual runs in lines.
      */
     public static double streakiness(RandomAccessibleInterval<? extends RealType<?>> reference,
             RandomAccessibleInterval<? extends RealType<?>> test) {
         double[][] r = residual(reference, test);
-        int[][] steps = {{1, 0}, {0, 1}, {1, 1}, {-1, 1}};
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
-        for (int[] step : steps) {
-            double c = correlation(r, step[0], step[1]);
-            lowest = Math.min(lowest, c);
-            highest = Math.max(highest, c);
-        }
-        return highest - lowest;
+        double axes = Math.abs(correlation(r, 1, 0) - correlation(r, 0, 1));
+        double diagonals = Math.abs(correlation(r, 1, 1) - correlation(r, -1, 1));
+        return Math.max(axes, diagonals);
     }
 
     private static double correlation(double[][] r, int dx, int dy) {
