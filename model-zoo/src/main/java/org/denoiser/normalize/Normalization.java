@@ -22,7 +22,8 @@ import org.denoiser.tiling.RowSource;
  * 60 % too bright) and invent plateaus above about 1. Pixels that still fall outside are never
  * pushed into the network's range: it sees them clamped to [0,1], and {@link #inverse(float,
  * double)} returns their original value, fading the network's correction out between
- * {@code top} and {@code passAbove} (and symmetrically near 0), so the brightest stars and cells
+ * {@code top} and {@code passAbove} (and between {@code base / 2} and {@code base / 4} at the
+ * bottom), so the brightest stars and cells
  * keep their measured values and flux exactly, noise included. See MODELS.md, "Bright sources
  * and flat fields", for the measurements behind the numbers.
  *
@@ -119,7 +120,7 @@ public record Normalization(double low, double high, float fill, double base, do
             return inverse(normalized);
         }
         double t = unclamped(original);
-        double passBelow = 1 - passAbove;
+        double passBelow = base / 4; // and the fade starts at base / 2
         double fadeHigh = (passAbove - Math.max(t, normalized)) / (passAbove - top);
         double fadeLow = (Math.min(t, normalized) - passBelow) / (base / 2 - passBelow);
         double weight = Math.max(0, Math.min(1, Math.min(fadeHigh, fadeLow)));
