@@ -13,26 +13,46 @@ import org.denoiser.tiling.RowSink;
 import org.denoiser.tiling.RowSource;
 
 /**
- * A linear map from an image's own units to the network's [0,1]-ish range: {@code low -> 0},
- * {@code high -> 1}. Nothing is clipped, so {@link #inverse} undoes {@link #forward} exactly up
- * to float rounding.
+ * A linear map from an image's own units to the network's [0,1] range, {@code low -> base} and
+ * {@code high -> top}, and back. The plain form ({@code base 0, top 1}, nothing passed around the
+ * network) is exactly invertible up to float rounding; it is what 8-bit images use.
+ *
+ * <p>With headroom ({@link #withHeadroom}), {@code low} and {@code high} land at 0.2 and 0.8,
+ * leaving room on both sides: the shipped networks lift values near 0 (a sky at 0.003 came back
+ * 60 % too bright) and invent plateaus above about 1. Pixels that still fall outside are never
+ * pushed into the network's range: it sees them clamped to [0,1], and {@link #inverse(float,
+ * double)} returns their original value, fading the network's correction out between
+ * {@code top} and {@code passAbove} (and between {@code base / 2} and {@code base / 4} at the
+ * bottom), so the brightest stars and cells
+ * keep their measured values and flux exactly, noise included. See MODELS.md, "Bright sources
+ * and flat fields", for the measurements behind the numbers.
  *
  * <p>NaN and ±Inf pixels must not reach the network (one NaN would spread over the whole
  * receptive field), so {@link #forward} replaces them by {@code fill}, a typical normalized value
  * of the image (its median). {@link #inverseInto} puts the original NaN/±Inf back at the same
  * positions.
  *
- * @param low image value mapped to 0
- * @param high image value mapped to 1; equal to {@code low} for a flat image, which then maps
- *     with scale 1 instead of dividing by zero
+ * @param low image value mapped to {@code base}
+ * @param high image value mapped to {@code top}; equal to {@code low} for a flat image, which then
+ *     maps with scale 1 instead of dividing by zero
  * @param fill normalized value fed to the network in place of NaN and ±Inf
+ * @param base normalized value of {@code low}
+ * @param top normalized value of {@code high}, above {@code base}
+ * @param passAbove normalized value from which a pixel is passed around the network unchanged
+ *     ({@code +Infinity}: never; the plain map)
  */
-public record Normalization(double low, double high, float fill) {
+public record Normalization(double low, double high, float fill, double base, double top, double passAbove) {
     /** 8-bit images: the fixed map 0..255 to 0..1, the range the networks were trained on. */
     public static final Normalization FIXED_8BIT = new Normalization(0, 255, 0.5f);
 
     /** Image units unchanged: {@link #inverseInto} then only rounds and clamps to the target type. */
     public static final Normalization IDENTITY = new Normalization(0, 1, 0f);
+
+    /** Where a headroom map puts {@code low} and {@code high}. */
+    public static final double HEADROOM_BASE = 0.2;
+    public static final double HEADROOM_TOP = 0.8;
+    /** Network input beyond which a pixel is left as it was (the correction fades out from TOP). */
+    public static final double HEADROOM_PASS_ABOVE = 0.95;
 
     public Normalization {
         if (!Double.isFinite(low) || !Double.isFinite(high) || high < low) {
@@ -42,6 +62,29 @@ public record Normalization(double low, double high, float fill) {
         if (!Float.isFinite(fill)) {
             throw new IllegalArgumentException("Fill value must be finite, got " + fill);
         }
+        if (!(Double.isFinite(base) && Double.isFinite(top) && base < top && passAbove > top)) {
+            throw new IllegalArgumentException("Normalization needs finite base < top < passAbove, got "
+                    + base + ", " + top + " and " + passAbove);
+        }
+    }
+
+    /** The plain map: {@code low -> 0}, {@code high -> 1}, every pixel through the network. */
+    public Normalization(double low, double high, float fill) {
+        this(low, high, fill, 0, 1, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@code low -> 0.2}, {@code high -> 0.8}; pixels beyond 0.95 (or below 0.05) pass around the
+     * network unchanged. {@code fill} is in the plain map's units (0 at low, 1 at high).
+     */
+    public static Normalization withHeadroom(double low, double high, float fill) {
+        float fillWithHeadroom = (float) (HEADROOM_BASE + (HEADROOM_TOP - HEADROOM_BASE) * fill);
+        return new Normalization(low, high, fillWithHeadroom, HEADROOM_BASE, HEADROOM_TOP, HEADROOM_PASS_ABOVE);
+    }
+
+    /** Whether some pixels may be passed around the network (false for the plain map). */
+    public boolean hasHeadroom() {
+        return passAbove != Double.POSITIVE_INFINITY;
     }
 
     /** Image units per normalized unit. */
@@ -50,11 +93,42 @@ public record Normalization(double low, double high, float fill) {
     }
 
     public float forward(double value) {
-        return Double.isFinite(value) ? (float) ((value - low) / scale()) : fill;
+        if (!Double.isFinite(value)) {
+            return fill;
+        }
+        if (!hasHeadroom()) {
+            return (float) ((value - low) / scale());
+        }
+        return (float) Math.max(0, Math.min(1, unclamped(value)));
     }
 
+    /** Network output back to image units, without looking at the pixel's original value. */
     public double inverse(float normalized) {
-        return normalized * scale() + low;
+        if (!hasHeadroom()) {
+            return normalized * scale() + low;
+        }
+        return (normalized - base) / (top - base) * scale() + low;
+    }
+
+    /**
+     * Network output back to image units for a pixel whose value was {@code original} (finite):
+     * as {@link #inverse(float)}, except near and beyond the ends of the network's range, where
+     * the network's correction fades out and the original value is kept.
+     */
+    public double inverse(float normalized, double original) {
+        if (!hasHeadroom()) {
+            return inverse(normalized);
+        }
+        double t = unclamped(original);
+        double passBelow = base / 4; // and the fade starts at base / 2
+        double fadeHigh = (passAbove - Math.max(t, normalized)) / (passAbove - top);
+        double fadeLow = (Math.min(t, normalized) - passBelow) / (base / 2 - passBelow);
+        double weight = Math.max(0, Math.min(1, Math.min(fadeHigh, fadeLow)));
+        return weight == 1 ? inverse(normalized) : original + weight * (inverse(normalized) - original);
+    }
+
+    private double unclamped(double value) {
+        return base + (top - base) * (value - low) / scale();
     }
 
     /** A lazy view of {@code image} in normalized units: no copy, computed on every read. */
@@ -93,7 +167,7 @@ public record Normalization(double low, double high, float fill) {
             double[] values = new double[length];
             originalRows.get(x, y, values, length);
             for (int i = 0; i < length; i++) {
-                double value = Double.isFinite(values[i]) ? inverse(src[offset + i]) : values[i];
+                double value = Double.isFinite(values[i]) ? inverse(src[offset + i], values[i]) : values[i];
                 values[i] = integer ? Math.max(min, Math.min(max, Math.rint(value))) : value;
             }
             targetRows.set(x, y, values, length);

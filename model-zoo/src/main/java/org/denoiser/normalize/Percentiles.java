@@ -17,7 +17,7 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class Percentiles {
     private static final int EXACT_LIMIT = 65536;
-    private static final int FLOAT_BINS = 1 << 16;
+    static final int FLOAT_BINS = 1 << 16;
 
     private Percentiles() {
     }
