@@ -57,8 +57,8 @@ final class DenoiseRun {
         long start = System.nanoTime();
         ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, new ImageJProgress(planes));
         double seconds = (System.nanoTime() - start) / 1e9;
-        String summary = String.format(Locale.ROOT, "Denoise: %s, %d planes in %.1f s (%.2f planes/s) with %s",
-                imp.getTitle(), planes, seconds, planes / Math.max(seconds, 1e-9), choice);
+        String summary = String.format(Locale.ROOT, "Denoise: %s with %s, %d plane(s) in %.1f s (%.2f planes/s)",
+                imp.getTitle(), choice, planes, seconds, planes / Math.max(seconds, 1e-9));
         IJ.showStatus(summary);
         IJ.log(summary); // which model auto picked, and how fast: worth keeping in the GUI's Log too
         return result;

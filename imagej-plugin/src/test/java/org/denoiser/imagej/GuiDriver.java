@@ -53,6 +53,8 @@ public final class GuiDriver {
             // ImageJ's windows would keep this JVM alive until the test's time limit.
             StackTraceElement[] where = e.getStackTrace();
             System.out.println("GUI driver: failed: " + e + (where.length > 0 ? " at " + where[0] : ""));
+            System.out.println("GUI driver: ImageJ's Log window held: " + IJ.getLog());
+            System.out.println("GUI driver: images open: " + String.join(", ", WindowManager.getImageTitles()));
             System.exit(2);
         }
     }
@@ -76,9 +78,11 @@ public final class GuiDriver {
             ImagePlus image = WindowManager.getImage(title);
             return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
         });
-        IJ.saveAsTiff(result, new File(out, "result.tif").getPath());
+        IJ.saveAsTiff(result.duplicate(), new File(out, "result.tif").getPath()); // a copy: saving renames the image
         IJ.run(result, "Set... ", "zoom=200");
 
+        IJ.selectWindow(noisy.getID()); // the dialog works on the image in front, as for a user
+        waitFor("the noisy image in front", () -> WindowManager.getCurrentImage() == noisy ? noisy : null);
         click(item);
         GenericDialog again = waitFor("the Denoise dialog, again", () -> dialog("Denoise"));
         onEventThread(() -> again.setLocation(10, 130 + noisy.getWindow().getHeight()));
@@ -94,6 +98,10 @@ public final class GuiDriver {
         System.out.println("GUI driver: preview at x=" + previewLeft + ", original ends at x=" + originalRight);
         onEventThread(() -> result.getWindow().setLocation(
                 preview.getWindow().getX() + preview.getWindow().getWidth() + 8, 110));
+        java.awt.Window log = WindowManager.getWindow("Log"); // it names the model denoise/auto picked
+        if (log != null) {
+            onEventThread(() -> log.setBounds(630, 380, 325, 160));
+        }
         Thread.sleep(1500); // let the windows paint
         screenshot(new File(out, "imagej-plugin.png"));
         press(again, "Cancel");
