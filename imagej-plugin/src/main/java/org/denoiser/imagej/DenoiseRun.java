@@ -3,16 +3,14 @@ package org.denoiser.imagej;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import java.util.Locale;
 
 /** One use of Denoise...: options from the macro or the dialog, the run, the result shown. */
 final class DenoiseRun {
 
     void run() {
-        ImagePlus imp = WindowManager.getCurrentImage();
+        ImagePlus imp = ErrorReport.currentImageOrReport(DenoisePlugin.COMMAND, "Denoise...");
         if (imp == null) {
-            ErrorReport.failure(DenoisePlugin.COMMAND, "there is no image open: open one, then run Denoise... again");
             return;
         }
         DenoiserSession session = DenoiserSession.shared();
@@ -27,7 +25,7 @@ final class DenoiseRun {
             DenoiseDialog.remember(options);
             result.show();
         } catch (RuntimeException | OutOfMemoryError e) {
-            if (Macro.MACRO_CANCELED.equals(e.getMessage())) {
+            if (ErrorReport.isMacroAbort(e)) {
                 throw e; // ImageJ's way of stopping a macro; not a failure of ours
             }
             UserErrors.report(e, imp.getTitle(), tileSize);

@@ -2,6 +2,9 @@ package org.denoiser.imagej;
 
 import ij.IJ;
 import ij.ImageJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 
@@ -57,6 +60,23 @@ final class ErrorReport {
                 Interpreter.abort(); // stops the macro without the "Macro Error" dialog
             }
         }
+    }
+
+    /**
+     * The image a command works on, or {@code null} after reporting that there is none (without
+     * {@link IJ#noImage()}, whose "Macro Error" dialog would wait for a click in batch runs).
+     */
+    static ImagePlus currentImageOrReport(String command, String menuItem) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            failure(command, "there is no image open: open one, then run " + menuItem + " again");
+        }
+        return imp;
+    }
+
+    /** Whether {@code error} is ImageJ's way of stopping a macro (to be passed on, not reported). */
+    static boolean isMacroAbort(Throwable error) {
+        return Macro.MACRO_CANCELED.equals(error.getMessage());
     }
 
     /** Whether an ImageJ window is there, so a dialog has someone to read it. */

@@ -3,16 +3,14 @@ package org.denoiser.imagej;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import org.denoiser.train.UserModelTrainer;
 
 /** One use of Train on this image...: options from the macro or the dialog, training, installing. */
 final class TrainRun {
 
     void run() {
-        ImagePlus imp = WindowManager.getCurrentImage();
+        ImagePlus imp = ErrorReport.currentImageOrReport(TrainPlugin.COMMAND, "Train on this image...");
         if (imp == null) {
-            ErrorReport.failure(TrainPlugin.COMMAND, "there is no image open: open one, then run Train on this image... again");
             return;
         }
         DenoiserSession session = DenoiserSession.shared();
@@ -31,7 +29,7 @@ final class TrainRun {
             IJ.log("Train: installed " + installed.info().id() + " in " + installed.folder()
                     + "; choose it in Plugins > Denoise > Denoise...");
         } catch (RuntimeException | OutOfMemoryError e) {
-            if (Macro.MACRO_CANCELED.equals(e.getMessage())) {
+            if (ErrorReport.isMacroAbort(e)) {
                 throw e; // ImageJ's way of stopping a macro; not a failure of ours
             }
             UserErrors.reportTraining(e, imp.getTitle());

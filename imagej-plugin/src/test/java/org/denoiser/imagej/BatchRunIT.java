@@ -18,6 +18,8 @@ import org.denoiser.testimages.SyntheticImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ImageJ -batch macro.ijm folder} under a display (Xvfb), plain ImageJ 1 with the packaged
@@ -67,9 +69,13 @@ class BatchRunIT {
         assertFailed(run, "Denoise cannot start: missing jar imglib2-8.0.0.jar.");
     }
 
-    /** The self-contained folder alone, in a plain ImageJ that has nothing but ij.jar, works. */
-    @Test
-    void theSelfContainedFolderIsAllPlainImageJNeeds() throws Exception {
+    /**
+     * The self-contained folder alone, in a plain ImageJ that has nothing but ij.jar, works: the
+     * 1.54p the tests build against, and the 1.53t Debian ships.
+     */
+    @ParameterizedTest(name = "ImageJ {0}")
+    @ValueSource(strings = {"1.54p", "1.53t"})
+    void theSelfContainedFolderIsAllPlainImageJNeeds(String version) throws Exception {
         Path imagej = dir.resolve("ImageJ");
         Path installed = Files.createDirectories(imagej.resolve("plugins/Denoise"));
         try (Stream<Path> files = Files.list(ChildImageJ.plainImageJFolder())) {
@@ -77,8 +83,13 @@ class BatchRunIT {
                 Files.copy(file, installed.resolve(file.getFileName()));
             }
         }
-        ChildImageJ.Finished run = batch(new ChildImageJ(dir.resolve("home")).withoutImgLib2().imageJFolder(imagej),
-                denoiseAndSave("stack"));
+        ChildImageJ imageJ = new ChildImageJ(dir.resolve("home")).withoutImgLib2().imageJFolder(imagej);
+        if (version.equals("1.53t")) {
+            imageJ.imageJJar(Path.of(System.getProperty("imagej153.jar", "target/imagej-1.53/ij-1.53t.jar")));
+        }
+        ChildImageJ.Finished run = batch(imageJ, "print(\"ImageJ \" + getVersion());\n" + denoiseAndSave("stack"));
+
+        assertTrue(run.output().contains("ImageJ " + version), "another ImageJ ran:\n" + run.output());
 
         assertEquals(0, run.exitStatus(), run.output());
         assertTrue(run.output().contains("with " + AutoModel.ID + " -> " + AutoModel.CAMERA_MODEL), run.output());

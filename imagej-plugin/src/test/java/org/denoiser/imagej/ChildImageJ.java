@@ -52,6 +52,12 @@ final class ChildImageJ {
         return this;
     }
 
+    /** Another ImageJ 1 jar instead of the one the tests compile against (1.54p). */
+    ChildImageJ imageJJar(Path jar) {
+        classpath.set(classpath.indexOf(jarOf(ij.IJ.class)), jar);
+        return this;
+    }
+
     /** The ImageJ folder holding {@code plugins/} (by default the packaged Fiji-like folder). */
     ChildImageJ imageJFolder(Path folder) {
         this.pluginsDir = folder;
