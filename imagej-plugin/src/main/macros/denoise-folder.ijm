@@ -3,7 +3,9 @@
 //
 // Headless, from a terminal (Fiji):   ImageJ-linux64 --headless -batch denoise-folder.ijm /data/run42
 // Or from Plugins > Macros > Run..., which asks for the folder.
-model = "denoise/mnist-seed";
+// denoise/auto picks per image: denoise/gaussian-gray for 8-bit and RGB, denoise/poisson-gauss for
+// 16/32-bit (the Log says which). Name a model instead to use one for all, e.g. "denoise/poisson-gauss".
+model = "denoise/auto";
 
 dir = getArgument();
 if (dir == "") dir = getDirectory("Folder of noisy TIFFs");

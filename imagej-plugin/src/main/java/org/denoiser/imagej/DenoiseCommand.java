@@ -1,42 +1,53 @@
 package org.denoiser.imagej;
 
-import java.util.List;
+import java.util.Locale;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
-import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.util.Util;
+import org.denoiser.api.AutoModel;
 import org.denoiser.api.CancelledException;
+import org.denoiser.api.DenoiseException;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.module.MutableModuleItem;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.command.DynamicCommand;
 
 /**
  * The ImageJ2/SciJava face of the plugin, for scripts: ImgLib2 image in, ImgLib2 image out (same
- * type and size). It is its own module (a DynamicCommand, for the list of models), so run it
- * through {@code ModuleService}: {@code CommandService.run} returns {@code null} for such commands. It calls the same {@link DenoiserSession} as the classic Denoise... command, so
- * the model stays loaded across both. Cancelling stops it between tiles; there is no output then.
+ * type and size), through the context's {@link DenoiserService} (the model stays loaded between
+ * runs). Progress goes to the {@link StatusService}; cancelling stops it between tiles and leaves
+ * no output; a failure (unknown model, unsupported image) cancels it with a one-line reason,
+ * which is also logged.
  *
  * <pre>{@code
  * #@ CommandService commands
- * #@ ModuleService modules
- * info = commands.getCommand(DenoiseCommand.class)
- * result = modules.run(info, true, "input", img, "model", "denoise/mnist-seed").get().getOutput("output")
+ * #@ Img img
+ * result = commands.run(DenoiseCommand, true, "input", img).get().getOutput("output")
  * }</pre>
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Denoise>Denoise (ImgLib2)", headless = true,
-        initializer = "initModelChoices")
-public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends DynamicCommand {
+@Plugin(type = Command.class, menuPath = "Plugins>Denoise>Denoise (ImgLib2)", headless = true)
+public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends ContextCommand {
+    private static final int PROGRESS_STEPS = 1000;
+
+    @Parameter
+    private DenoiserService denoiser;
+
+    @Parameter
+    private StatusService status;
+
+    @Parameter
+    private LogService log;
 
     @Parameter(label = "Image")
     private RandomAccessibleInterval<T> input;
 
-    @Parameter(label = "Model", persist = false)
-    private String model;
+    @Parameter(label = "Model", persist = false,
+            description = "a model id; denoise/auto picks denoise/gaussian-gray for 8-bit, denoise/poisson-gauss otherwise")
+    private String model = AutoModel.ID;
 
     @Parameter(label = "Channel axis", description = "axis holding channels (each denoised on its own), -1 for none",
             min = "-1", persist = false)
@@ -51,35 +62,32 @@ public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends Dynam
 
     @Override
     public void run() {
-        DenoiseOptions options = new DenoiseOptions(model, true, tileSize);
-        Img<T> result = new ArrayImgFactory<>(Util.getTypeFromInterval(input).createVariable()).create(input);
-        List<ChannelJob<T, T>> jobs = ChannelJob.perChannel(input, result, channelAxis);
         try {
-            DenoiserSession.shared().denoise(options, jobs, new RunMonitor() {
-                @Override
-                public void progress(double fraction) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return isCanceled();
-                }
-            });
-            output = result;
+            output = denoiser.denoise(input, channelAxis, new DenoiseOptions(model, true, tileSize), new Monitor());
+            status.showStatus(PROGRESS_STEPS, PROGRESS_STEPS, "Denoise: done");
         } catch (CancelledException e) {
+            status.clearStatus();
             if (!isCanceled()) {
                 cancel(e.getMessage());
             }
+        } catch (DenoiseException | IllegalArgumentException e) {
+            status.clearStatus();
+            log.error("Denoise: " + e.getMessage());
+            cancel(e.getMessage());
         }
     }
 
-    /** Offers the zoo's model ids as choices, the first one preselected. */
-    protected void initModelChoices() {
-        List<String> ids = DenoiserSession.shared().models().stream().map(m -> m.id()).toList();
-        MutableModuleItem<String> item = getInfo().getMutableInput("model", String.class);
-        item.setChoices(ids);
-        if (model == null && !ids.isEmpty()) {
-            model = ids.get(0);
+    /** Tile progress to the status bar; the command's cancel flag to the run. */
+    private final class Monitor implements RunMonitor {
+        @Override
+        public void progress(double fraction) {
+            status.showStatus((int) Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS,
+                    String.format(Locale.ROOT, "Denoise: %.0f%%", 100 * fraction));
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return isCanceled();
         }
     }
 }

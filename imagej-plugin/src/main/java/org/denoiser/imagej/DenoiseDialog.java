@@ -6,46 +6,45 @@ import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
 import java.awt.AWTEvent;
 import java.awt.Label;
-import java.util.List;
-import org.denoiser.api.ModelInfo;
+import org.denoiser.api.AutoModel;
 import org.denoiser.api.UnknownModelException;
 
 /**
  * The Plugins > Denoise > Denoise... dialog. Its labels are the macro keys the recorder writes:
- * {@code run("Denoise...", "model=denoise/mnist-seed stack tile=512")}. The last choices are
- * remembered in ImageJ's preferences.
+ * {@code run("Denoise...", "model=denoise/auto stack tile=512")}. The last choices are
+ * remembered in ImageJ's preferences; the first time, the model is {@code denoise/auto}. Help
+ * shows every model's full description.
  */
 final class DenoiseDialog implements DialogListener {
     private static final String PREF_MODEL = "denoiser.model";
     private static final String PREF_TILE = "denoiser.tile";
-    private static final int DESCRIPTION_CHARS = 64;
 
-    private final List<ModelInfo> models;
+    private final ModelChoices models;
+    private final ImagePlus imp;
     private final PreviewWindow preview;
     private Label description;
 
-    private DenoiseDialog(List<ModelInfo> models, PreviewWindow preview) {
+    private DenoiseDialog(ModelChoices models, ImagePlus imp, PreviewWindow preview) {
         this.models = models;
+        this.imp = imp;
         this.preview = preview;
     }
 
     /** Shows the dialog; returns the choices, or {@code null} if the user cancelled. */
     static DenoiseOptions show(ImagePlus imp, DenoiserSession session) {
         session.refreshModels(); // lists models trained with the command line since ImageJ started
-        List<ModelInfo> models = session.models();
-        if (models.isEmpty()) {
+        if (session.models().isEmpty()) {
             throw new UnknownModelException("no models found: is the model-zoo jar in ImageJ's jars folder?");
         }
         try (PreviewWindow preview = new PreviewWindow(imp, new ImagePlusDenoiser(session))) {
-            return new DenoiseDialog(models, preview).ask(imp);
+            return new DenoiseDialog(session.choices(), imp, preview).ask(session.isRunning());
         }
     }
 
-    /** The model to offer first: the last one used, else the first one listed. */
-    static String defaultModel(List<ModelInfo> models) {
-        String last = Prefs.get(PREF_MODEL, "");
-        return models.stream().map(ModelInfo::id).filter(last::equals).findFirst()
-                .orElse(models.isEmpty() ? "" : models.get(0).id());
+    /** The model to offer first: the last one used if it is still there, else {@code denoise/auto}. */
+    static String defaultModel(ModelChoices models) {
+        String last = Prefs.get(PREF_MODEL, AutoModel.ID);
+        return models.contains(last) ? last : AutoModel.ID;
     }
 
     static void remember(DenoiseOptions options) {
@@ -53,9 +52,10 @@ final class DenoiseDialog implements DialogListener {
         Prefs.set(PREF_TILE, options.tileSize());
     }
 
-    private DenoiseOptions ask(ImagePlus imp) {
+    private DenoiseOptions ask(boolean anotherRunGoing) {
         GenericDialog gd = new GenericDialog("Denoise");
-        String[] ids = models.stream().map(ModelInfo::id).toArray(String[]::new);
+        gd.addMessage("Image: " + describeImage(imp));
+        String[] ids = models.ids().toArray(String[]::new);
         String model = defaultModel(models);
         gd.addChoice("Model", ids, model);
         gd.addMessage(describe(model));
@@ -66,6 +66,10 @@ final class DenoiseDialog implements DialogListener {
         gd.addNumericField("Tile size", Prefs.get(PREF_TILE, DenoiseOptions.DEFAULT_TILE_SIZE), 0, 6,
                 "pixels (smaller needs less memory)");
         gd.addPreviewCheckbox(null, "Preview the plane on display");
+        if (anotherRunGoing) {
+            gd.addMessage("Another Denoise or Train run is in progress: this one starts when it ends.");
+        }
+        gd.addHelp(models.helpHtml());
         gd.addDialogListener(this);
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -99,10 +103,16 @@ final class DenoiseDialog implements DialogListener {
         return new DenoiseOptions(model, stack, (int) tile);
     }
 
-    /** The model's one-line description, cut to fit the dialog. */
+    /** What the model is for, in one line; for denoise/auto also what it picks for this image. */
     private String describe(String id) {
-        String text = models.stream().filter(m -> m.id().equals(id)).findFirst()
-                .map(ModelInfo::description).orElse("");
-        return text.length() <= DESCRIPTION_CHARS ? text : text.substring(0, DESCRIPTION_CHARS - 3) + "...";
+        String picked = ImagePlusDenoiser.modelIdFor(imp, id);
+        return picked.equals(id) ? models.line(id) : "for this image: " + picked + " (" + models.line(picked) + ")";
+    }
+
+    /** "cells.tif (16-bit, 512x512, 100 planes)": which image OK will denoise. */
+    static String describeImage(ImagePlus imp) {
+        int planes = imp.getStackSize();
+        return imp.getTitle() + " (" + (imp.getBitDepth() == 24 ? "RGB" : imp.getBitDepth() + "-bit") + ", "
+                + imp.getWidth() + "x" + imp.getHeight() + (planes > 1 ? ", " + planes + " planes" : "") + ")";
     }
 }

@@ -1,12 +1,14 @@
 package org.denoiser.imagej;
 
 import ij.Macro;
+import java.util.List;
+import org.denoiser.api.AutoModel;
 
 /**
  * What the user chose in the Denoise dialog, or wrote in a macro:
- * {@code run("Denoise...", "model=denoise/mnist-seed stack tile=512")}.
+ * {@code run("Denoise...", "model=denoise/auto stack tile=512")}.
  *
- * @param modelId the model, e.g. {@code denoise/mnist-seed}
+ * @param modelId the model, e.g. {@code denoise/poisson-gauss}, or {@value AutoModel#ID}
  * @param wholeStack every plane of the image; otherwise only the plane on display
  * @param tileSize largest tile side in pixels; smaller tiles need less memory
  */
@@ -18,10 +20,12 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
     static final String MODEL_KEY = "model";
     static final String STACK_KEY = "stack";
     static final String TILE_KEY = "tile";
+    /** Every key the options may hold, as a user would write them. */
+    static final List<String> KEYS = List.of(MODEL_KEY + "=<id>", STACK_KEY, TILE_KEY + "=<pixels>");
 
     public DenoiseOptions {
         if (modelId == null || modelId.isBlank()) {
-            throw new IllegalArgumentException("no model given: add model=<id>, e.g. model=denoise/mnist-seed");
+            throw new IllegalArgumentException("no model given: add model=<id>, e.g. model=" + AutoModel.ID);
         }
         if (tileSize < MIN_TILE_SIZE) {
             throw new IllegalArgumentException("tile size must be at least " + MIN_TILE_SIZE + " pixels, got " + tileSize);
@@ -30,11 +34,16 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
 
     /**
      * Reads the options string of a macro's {@code run("Denoise...", options)}, the same keys the
-     * dialog records. Read here rather than through a GenericDialog so that macros also run where
-     * no dialog can be built (a server without a display, plain ImageJ in batch mode).
+     * dialog records; a missing model is {@value AutoModel#ID}. Read here rather than through a
+     * GenericDialog so that macros also run where no dialog can be built (a server without a
+     * display, plain ImageJ in batch mode).
+     *
+     * @throws IllegalArgumentException for a key that is not one of {@link #KEYS} (a misspelt
+     *     {@code modle=} must not quietly denoise with the default), or a tile that is not a number
      */
-    public static DenoiseOptions fromMacro(String options, String defaultModel) {
-        String model = Macro.getValue(options, MODEL_KEY, defaultModel);
+    public static DenoiseOptions fromMacro(String options) {
+        MacroOptions.requireOnly(options, KEYS);
+        String model = Macro.getValue(options, MODEL_KEY, AutoModel.ID);
         String tile = Macro.getValue(options, TILE_KEY, String.valueOf(DEFAULT_TILE_SIZE));
         int tileSize;
         try {
@@ -42,12 +51,6 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("tile=" + tile + " is not a number of pixels", e);
         }
-        return new DenoiseOptions(model, hasFlag(options, STACK_KEY), tileSize);
-    }
-
-    /** Whether a bare keyword (a ticked checkbox) is in the options, outside any [bracketed value]. */
-    static boolean hasFlag(String options, String key) {
-        String unbracketed = options.replaceAll("\\[[^\\]]*\\]", "[]");
-        return (" " + unbracketed + " ").contains(" " + key + " ");
+        return new DenoiseOptions(model, MacroOptions.hasFlag(options, STACK_KEY), tileSize);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.imglib2.type.numeric.RealType;
+import org.denoiser.api.AutoModel;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.Denoiser;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.UnknownModelException;
 import org.denoiser.train.NoisyPlanes;
 import org.denoiser.train.SelfSupervisedTraining;
 import org.denoiser.train.UserModelTrainer;
@@ -35,7 +37,9 @@ public final class DenoiserSession implements AutoCloseable {
     private final Supplier<ModelRepository> repositories;
     private volatile ModelRepository repository;
     private Denoiser denoiser;
-    private DenoiseOptions loadedFor;
+    /** The concrete model id (never {@code denoise/auto}) and tile size {@link #denoiser} was built for. */
+    private String loadedModel;
+    private int loadedTile;
     private int loads;
     /** Where the loaded denoiser's tile progress goes; set for the duration of each run. */
     private volatile ProgressRoute route = ProgressRoute.IDLE;
@@ -56,6 +60,11 @@ public final class DenoiserSession implements AutoCloseable {
         return repository.list();
     }
 
+    /** The models as offered to users: {@code denoise/auto} first, recommended order, one-line descriptions. */
+    ModelChoices choices() {
+        return new ModelChoices(models());
+    }
+
     /** Metadata of one model; {@code UnknownModelException} names the models there are. */
     public ModelInfo model(String id) {
         return repository.info(id);
@@ -63,14 +72,25 @@ public final class DenoiserSession implements AutoCloseable {
 
     /**
      * Denoises the channels one after the other with the model and tile size of {@code options}
-     * (loading the model only if it is not the one already loaded). Writes only into the jobs'
-     * outputs; if cancelled or failed, those are partly written and the caller drops them.
+     * (loading the model only if it is not the one already loaded; {@code denoise/auto} is
+     * resolved from the jobs' pixel type). Writes only into the jobs' outputs; if cancelled or
+     * failed, those are partly written and the caller drops them.
      *
+     * @return the model that denoised them
      * @throws CancelledException when {@code monitor} asks to stop
+     * @throws UnknownModelException for a model that is neither installed nor {@code denoise/auto}
      */
-    public synchronized <T extends RealType<T>, U extends RealType<U>> void denoise(
+    public synchronized <T extends RealType<T>, U extends RealType<U>> ModelInfo denoise(
             DenoiseOptions options, List<ChannelJob<T, U>> jobs, RunMonitor monitor) {
-        Denoiser loaded = denoiserFor(options);
+        ModelChoices choices = choices();
+        if (!choices.contains(options.modelId())) {
+            throw new UnknownModelException("unknown model '" + options.modelId() + "'; available: "
+                    + String.join(", ", choices.ids()));
+        }
+        if (jobs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to denoise: the image has no channels");
+        }
+        Denoiser loaded = denoiserFor(AutoModel.resolve(options.modelId(), jobs.get(0).in().getType()), options.tileSize());
         long totalPlanes = jobs.stream().mapToLong(ChannelJob::planes).sum();
         long planesBefore = 0;
         try {
@@ -81,6 +101,7 @@ public final class DenoiserSession implements AutoCloseable {
                 planesBefore += job.planes();
             }
             monitor.progress(1);
+            return loaded.model();
         } finally {
             route = ProgressRoute.IDLE;
         }
@@ -99,7 +120,7 @@ public final class DenoiserSession implements AutoCloseable {
         try {
             UserModelTrainer.Installed installed = new UserModelTrainer(repository, UserModels.standard())
                     .trainAndInstall(name, init, data, settings);
-            if (denoiser != null && loadedFor.modelId().equals(installed.info().id())) {
+            if (denoiser != null && loadedModel.equals(installed.info().id())) {
                 close(); // its old weights were just replaced, even if the metadata reads the same
             }
             refreshModels();
@@ -118,8 +139,8 @@ public final class DenoiserSession implements AutoCloseable {
         ModelRepository refreshed = repositories.get();
         if (denoiser != null) {
             Optional<ModelInfo> now = refreshed.list().stream()
-                    .filter(m -> m.id().equals(loadedFor.modelId())).findFirst();
-            if (!Objects.equals(now, Optional.of(repository.info(loadedFor.modelId())))) {
+                    .filter(m -> m.id().equals(loadedModel)).findFirst();
+            if (!Objects.equals(now, Optional.of(repository.info(loadedModel)))) {
                 close();
             }
         }
@@ -129,6 +150,11 @@ public final class DenoiserSession implements AutoCloseable {
     /** Whether a run (denoising or training) is in progress, for a caller that wants to cancel it from another thread. */
     public boolean isRunning() {
         return route != ProgressRoute.IDLE || training;
+    }
+
+    /** Whether a model is loaded (and holds native memory) now. */
+    public synchronized boolean hasLoadedModel() {
+        return denoiser != null;
     }
 
     /** How many times a model was loaded in this session (a batch over a folder should load once). */
@@ -142,33 +168,30 @@ public final class DenoiserSession implements AutoCloseable {
         if (denoiser != null) {
             denoiser.close();
             denoiser = null;
-            loadedFor = null;
+            loadedModel = null;
         }
     }
 
-    private Denoiser denoiserFor(DenoiseOptions options) {
-        if (denoiser != null && sameModel(options, loadedFor)) {
+    private Denoiser denoiserFor(String modelId, int tileSize) {
+        if (denoiser != null && modelId.equals(loadedModel) && tileSize == loadedTile) {
             return denoiser;
         }
         close();
-        IJ.showStatus("Denoise: loading model " + options.modelId() + "...");
+        IJ.showStatus("Denoise: loading model " + modelId + "...");
         denoiser = Denoiser.builder()
                 .repository(repository)
-                .model(options.modelId())
-                .tileSize(options.tileSize())
+                .model(modelId)
+                .tileSize(tileSize)
                 .progress((done, total) -> route.tilesDone(done, total))
                 .build();
-        loadedFor = options;
+        loadedModel = modelId;
+        loadedTile = tileSize;
         loads++;
         if (IJ.getInstance() == null) {
             // A record for batch runs; in the ImageJ window the status line said it.
-            IJ.log("Denoise: loaded model " + options.modelId() + " (tile " + options.tileSize() + ")");
+            IJ.log("Denoise: loaded model " + modelId + " (tile " + tileSize + ")");
         }
         return denoiser;
-    }
-
-    private static boolean sameModel(DenoiseOptions a, DenoiseOptions b) {
-        return a.modelId().equals(b.modelId()) && a.tileSize() == b.tileSize();
     }
 
     private static DenoiserSession createShared() {

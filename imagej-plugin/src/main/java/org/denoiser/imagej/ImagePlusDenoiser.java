@@ -5,6 +5,11 @@ import ij.process.ImageProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+import org.denoiser.api.AutoModel;
 
 /**
  * Denoises an ImageJ image into a new one, without any user interface: the classic plugin's
@@ -65,6 +70,19 @@ public final class ImagePlusDenoiser {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void run(DenoiseOptions options, List<ChannelJob<?, ?>> jobs, RunMonitor monitor) {
         session.denoise(options, (List) jobs, monitor);
+    }
+
+    /**
+     * The model that {@code modelId} means for {@code imp}: itself, or for {@code denoise/auto}
+     * the one picked from the image's pixel type (RGB is denoised as three 8-bit channels).
+     */
+    static String modelIdFor(ImagePlus imp, String modelId) {
+        RealType<?> pixels = switch (imp.getBitDepth()) {
+            case 8, 24 -> new UnsignedByteType();
+            case 16 -> new UnsignedShortType();
+            default -> new FloatType();
+        };
+        return AutoModel.resolve(modelId, pixels);
     }
 
     /** Planes the run will denoise, for progress and speed figures. */

@@ -1,16 +1,20 @@
 package org.denoiser.imagej;
 
 import ij.ImagePlus;
+import ij.gui.ImageWindow;
+import java.awt.Rectangle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.denoiser.api.CancelledException;
 
 /**
  * The dialog's preview: the plane on display, denoised with the dialog's current settings, in a
- * window of its own (the original stays untouched). Computed off the dialog's thread; a newer
+ * window of its own beside the original (which stays untouched). Computed off the dialog's thread; a newer
  * request cancels the one in progress. Closed when the dialog closes.
  */
 final class PreviewWindow implements AutoCloseable {
+    private static final int GAP = 8;
+
     private final ImagePlus original;
     private final ImagePlusDenoiser denoiser;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -70,6 +74,23 @@ final class PreviewWindow implements AutoCloseable {
             result.setTitle(title);
             shown = result;
             shown.show();
+            placeBesideOriginal();
+        }
+    }
+
+    /** To the right of the original (or below it if the screen ends), so both can be compared. */
+    private void placeBesideOriginal() {
+        ImageWindow from = original.getWindow();
+        ImageWindow to = shown.getWindow();
+        if (from == null || to == null) {
+            return;
+        }
+        Rectangle screen = from.getGraphicsConfiguration().getBounds();
+        int x = from.getX() + from.getWidth() + GAP;
+        if (x + to.getWidth() <= screen.x + screen.width) {
+            to.setLocation(x, from.getY());
+        } else {
+            to.setLocation(from.getX(), Math.min(from.getY() + from.getHeight() + GAP, screen.y + screen.height - to.getHeight()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.denoiser.imagej;
 import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.WindowManager;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 
@@ -52,12 +53,20 @@ final class ResultImage {
         return result;
     }
 
-    /** {@code cells.tif} becomes {@code cells-denoised}: saving it adds its own extension. */
+    /**
+     * {@code cells.tif} becomes {@code cells-denoised} (saving it adds its own extension); if an
+     * image of that title is open already, {@code cells-denoised-2}, {@code -3}, ... so that a
+     * macro's {@code selectImage(title)} never picks the wrong one.
+     */
     static String titleFor(ImagePlus original) {
         String title = original.getTitle();
         int dot = title.lastIndexOf('.');
-        String base = dot > 0 && title.length() - dot <= 5 ? title.substring(0, dot) : title;
-        return base + SUFFIX;
+        String base = (dot > 0 && title.length() - dot <= 5 ? title.substring(0, dot) : title) + SUFFIX;
+        String unique = base;
+        for (int n = 2; WindowManager.getImage(unique) != null; n++) {
+            unique = base + "-" + n;
+        }
+        return unique;
     }
 
     private static void copyDisplay(ImageProcessor from, ImageProcessor to) {

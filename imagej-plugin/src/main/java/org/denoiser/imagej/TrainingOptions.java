@@ -2,6 +2,7 @@ package org.denoiser.imagej;
 
 import ij.Macro;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,6 +31,9 @@ public record TrainingOptions(String name, double minutes, Optional<String> init
     static final String INIT_KEY = "init";
     static final String PLANES_KEY = "planes";
     static final String STEPS_KEY = "steps";
+    /** Every key the macro options may hold. */
+    static final List<String> KEYS = List.of(NAME_KEY + "=<name>", MINUTES_KEY + "=<minutes>", INIT_KEY + "=<id or scratch>",
+            PLANES_KEY + "=[" + WHOLE_STACK + " or " + CURRENT_PLANE + "]", STEPS_KEY + "=<n>");
 
     private static final int MAX_NAME = 64;
 
@@ -57,6 +61,7 @@ public record TrainingOptions(String name, double minutes, Optional<String> init
      * runs headless. Missing keys take the dialog's defaults.
      */
     static TrainingOptions fromMacro(String options, String imageTitle) {
+        MacroOptions.requireOnly(options, KEYS);
         String name = Macro.getValue(options, NAME_KEY, defaultName(imageTitle));
         double minutes = number(Macro.getValue(options, MINUTES_KEY, String.valueOf(DEFAULT_MINUTES)), MINUTES_KEY);
         String init = Macro.getValue(options, INIT_KEY, DEFAULT_INIT);

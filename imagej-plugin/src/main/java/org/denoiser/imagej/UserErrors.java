@@ -1,6 +1,5 @@
 package org.denoiser.imagej;
 
-import ij.IJ;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.DenoiseException;
 
@@ -16,21 +15,19 @@ final class UserErrors {
 
     /** What was running, in the words of its messages. */
     enum Activity {
-        DENOISE("Denoise", "Cannot denoise", "Denoising", "no result was made", "no result"),
-        TRAIN("Train", "Cannot train on", "Training on", "no model was installed", "no model installed");
+        DENOISE("Denoise", "Cannot denoise", "Denoising", "no result was made"),
+        TRAIN("Train", "Cannot train on", "Training on", "no model was installed");
 
         private final String command;
         private final String cannot;
         private final String doing;
         private final String nothingMade;
-        private final String nothingShort;
 
-        Activity(String command, String cannot, String doing, String nothingMade, String nothingShort) {
+        Activity(String command, String cannot, String doing, String nothingMade) {
             this.command = command;
             this.cannot = cannot;
             this.doing = doing;
             this.nothingMade = nothingMade;
-            this.nothingShort = nothingShort;
         }
     }
 
@@ -70,25 +67,13 @@ final class UserErrors {
         report(error, imageTitle, Activity.TRAIN, trainingMessageFor(error, imageTitle));
     }
 
-    /**
-     * Shows {@code error} the way this ImageJ can: the Log without a window (headless), an error
-     * dialog in the GUI. Inside a macro, {@link IJ#error(String, String)} also stops the macro (a
-     * "Macro Error" naming the line), so that its next line does not save the noisy image under the
-     * denoised name; that holds for a cancelled run too. Outside a macro, Esc needs no dialog.
-     */
+    /** Shows {@code error} through {@link ErrorReport}: a dialog in the ImageJ window, else the Log. */
     private static void report(Throwable error, String imageTitle, Activity activity, String failure) {
-        boolean cancelled = error instanceof CancelledException;
-        String message = cancelled
-                ? activity.doing + " \"" + imageTitle + "\" was cancelled; " + activity.nothingMade + "."
-                : failure;
-        IJ.showProgress(1.0);
-        IJ.showStatus(activity.command + (cancelled ? ": cancelled, " + activity.nothingShort : ": failed"));
-        boolean headless = IJ.getInstance() == null;
-        if (headless) {
-            IJ.log(activity.command + (cancelled ? ": " : " error: ") + message.replace('\n', ' '));
-        }
-        if (IJ.isMacro() || (!headless && !cancelled)) {
-            IJ.error(activity.command, message);
+        if (error instanceof CancelledException) {
+            ErrorReport.cancelled(activity.command,
+                    activity.doing + " \"" + imageTitle + "\" was cancelled; " + activity.nothingMade + ".");
+        } else {
+            ErrorReport.failure(activity.command, failure);
         }
     }
 

@@ -13,18 +13,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * A plain ImageJ 1 (the jar from Maven Central) in its own JVM, on the packaged folder
  * ({@code -Dplugins.dir=target/fiji}: ImageJ loads {@code plugins/Denoise_.jar} and every jar in
- * {@code jars/}), as a user starts it. ImageJ exits 0 even when a macro fails and its error
- * dialogs can hang, so runs have a time limit and tests check the files written, not exit codes.
+ * {@code jars/}), as a user starts it. Runs have a time limit: an ImageJ dialog waiting for a
+ * click would otherwise hang the build.
  */
 final class ChildImageJ {
     private final List<String> command = new ArrayList<>();
     private final List<Path> classpath = new ArrayList<>();
     private final Path fiji;
     private final Path home;
+    private Path pluginsDir;
+
+    /** What a run left: its exit status and everything it printed. */
+    record Finished(int exitStatus, String output) {
+    }
 
     /** @param home the DENOISER_HOME of the child (so a developer's own models do not count) */
     ChildImageJ(Path home) {
         this.fiji = packagedFolder();
+        this.pluginsDir = fiji;
         this.home = home;
         classpath.add(jarOf(ij.IJ.class));
         // Fiji brings ImgLib2; plain ImageJ needs it next to ij.jar.
@@ -33,6 +39,29 @@ final class ChildImageJ {
 
     static Path packagedFolder() {
         return Path.of(System.getProperty("fiji.dir", "target/fiji"));
+    }
+
+    /** The self-contained folder for plain ImageJ ({@code plugins/Denoise/}, ImgLib2 included). */
+    static Path plainImageJFolder() {
+        return Path.of(System.getProperty("imagej.folder", "target/imagej/plugins/Denoise"));
+    }
+
+    /** ImageJ alone on the class path, as a plain ImageJ starts: everything else must come from the plugins folder. */
+    ChildImageJ withoutImgLib2() {
+        classpath.remove(jarOf(net.imglib2.img.Img.class));
+        return this;
+    }
+
+    /** Another ImageJ 1 jar instead of the one the tests compile against (1.54p). */
+    ChildImageJ imageJJar(Path jar) {
+        classpath.set(classpath.indexOf(jarOf(ij.IJ.class)), jar);
+        return this;
+    }
+
+    /** The ImageJ folder holding {@code plugins/} (by default the packaged Fiji-like folder). */
+    ChildImageJ imageJFolder(Path folder) {
+        this.pluginsDir = folder;
+        return this;
     }
 
     /**
@@ -67,11 +96,17 @@ final class ChildImageJ {
      */
     String run(List<String> prefix, String mainClass, List<String> args, long timeoutSeconds, Path outputFile)
             throws IOException, InterruptedException {
+        return start(prefix, mainClass, args, timeoutSeconds, outputFile).output();
+    }
+
+    /** As {@link #run}, with the exit status. */
+    Finished start(List<String> prefix, String mainClass, List<String> args, long timeoutSeconds, Path outputFile)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(prefix);
         full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         full.add("-Xmx4g");
         full.add("-Dai.djl.offline=true");
-        full.add("-Dplugins.dir=" + fiji.toAbsolutePath());
+        full.add("-Dplugins.dir=" + pluginsDir.toAbsolutePath());
         full.addAll(command);
         full.add("-cp");
         full.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
@@ -90,7 +125,17 @@ final class ChildImageJ {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
-        return Files.readString(outputFile, StandardCharsets.UTF_8);
+        return new Finished(process.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code program} is an executable on the PATH (e.g. {@code xvfb-run}). */
+    static boolean onPath(String program) {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Path jarOf(Class<?> type) {

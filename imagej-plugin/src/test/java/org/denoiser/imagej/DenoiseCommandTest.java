@@ -2,47 +2,57 @@ package org.denoiser.imagej;
 
 import static org.denoiser.imagej.Fixtures.MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.util.Intervals;
+import org.denoiser.api.AutoModel;
 import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.SyntheticImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scijava.Cancelable;
 import org.scijava.Context;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
-/** The SciJava command in a bare SciJava context, as an ImageJ2 script would call it. */
+/** The SciJava command and service in a bare SciJava context, as an ImageJ2 script would call them. */
 class DenoiseCommandTest {
-    private static Context context;
-    private static CommandService commands;
-    private static ModuleService modules;
+    private Context context;
+    private CommandService commands;
+    private DenoiserService service;
 
-    @BeforeAll
-    static void startContext() {
+    @BeforeEach
+    void startContext() {
         context = new Context();
         commands = context.service(CommandService.class);
-        modules = context.service(ModuleService.class);
+        service = context.service(DenoiserService.class);
     }
 
-    @AfterAll
-    static void stopContext() {
+    @AfterEach
+    void stopContext() {
         context.dispose();
     }
 
     @Test
-    void denoisesAnImgLib2HyperstackPerChannelLikeTheApi() throws Exception {
+    void commandServiceReturnsTheOutputLikeTheApiPerChannel() throws Exception {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.twoChannelHyperstack(11, 72, 64, 3);
 
-        Module module = run("input", pair.noisy(), "model", MODEL, "channelAxis", 2);
+        CommandModule module = commands.run(DenoiseCommand.class, true,
+                "input", pair.noisy(), "model", MODEL, "channelAxis", 2).get(120, TimeUnit.SECONDS);
 
         @SuppressWarnings("unchecked")
         Img<UnsignedShortType> output = (Img<UnsignedShortType>) module.getOutput("output");
@@ -51,43 +61,85 @@ class DenoiseCommandTest {
     }
 
     @Test
-    void sharesTheLoadedModelWithTheClassicPlugin() throws Exception {
+    void withoutAModelItPicksTheCameraModelFor16BitAndReportsProgress() throws Exception {
+        CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(4, 64, 48, 3);
+        StatusEvents events = new StatusEvents();
+        context.service(EventService.class).subscribe(events);
+
+        @SuppressWarnings("unchecked")
+        Img<UnsignedShortType> output = (Img<UnsignedShortType>) commands.run(DenoiseCommand.class, true, "input", pair.noisy())
+                .get(120, TimeUnit.SECONDS).getOutput("output");
+
+        Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), -1, AutoModel.CAMERA_MODEL), output);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // status events are published later
+        while (events.progress.stream().noneMatch(p -> p == 1000) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(events.progress.stream().anyMatch(p -> p > 0 && p < 1000), "progress in between: " + events.progress);
+        assertTrue(events.progress.contains(1000), "progress at the end: " + events.progress);
+    }
+
+    @Test
+    void theServiceKeepsTheModelForTheContextAndFreesItOnDispose() throws Exception {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(2, 48, 48, 2);
-        run("input", pair.noisy(), "model", MODEL);
-        int loads = DenoiserSession.shared().modelLoads();
+        commands.run(DenoiseCommand.class, true, "input", pair.noisy(), "model", MODEL).get(120, TimeUnit.SECONDS);
+        commands.run(DenoiseCommand.class, true, "input", pair.noisy(), "model", MODEL).get(120, TimeUnit.SECONDS);
 
-        new ImagePlusDenoiser(DenoiserSession.shared()).denoise(Fixtures.gray("t.tif", pair.noisy(), 1, 1, 2),
-                new DenoiseOptions(MODEL, true, DenoiseOptions.DEFAULT_TILE_SIZE), RunMonitor.NONE);
+        assertEquals(1, service.modelLoads(), "two runs, one load");
+        assertEquals(AutoModel.ID, service.models().get(0), "the automatic choice is offered first");
+        assertEquals(MODEL, service.models().get(service.models().size() - 1), "the digit demo last");
+        context.dispose();
+        assertFalse(service.hasLoadedModel(), "disposing the context frees the model");
+    }
 
-        assertEquals(loads, DenoiserSession.shared().modelLoads(), "the classic plugin reused the command's model");
+    @Test
+    void anUnknownModelCancelsWithAReasonNamingTheModels() throws Exception {
+        CommandModule module = commands.run(DenoiseCommand.class, true,
+                "input", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(), "model", "denoise/missing")
+                .get(60, TimeUnit.SECONDS);
+
+        assertTrue(module.isCanceled());
+        assertTrue(module.getCancelReason().startsWith("unknown model 'denoise/missing'; available: denoise/auto, "),
+                module.getCancelReason());
+        assertNull(module.getOutput("output"));
     }
 
     @Test
     void cancellingMidRunGivesNoOutput() throws Exception {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(3, 256, 256, 120);
-        run("input", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(), "model", MODEL); // load the model first
+        commands.run(DenoiseCommand.class, true, "input", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(),
+                "model", MODEL).get(60, TimeUnit.SECONDS); // load the model first
+        StatusEvents events = new StatusEvents();
+        context.service(EventService.class).subscribe(events);
+        Thread.sleep(500); // the warm-up run's status events arrive late; they must not count
+        events.progress.clear();
+        ModuleService modules = context.service(ModuleService.class);
 
         Module module = modules.createModule(commands.getCommand(DenoiseCommand.class));
         module.setInput("input", pair.noisy());
         module.setInput("model", MODEL);
         Future<Module> running = modules.run(module, true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!DenoiserSession.shared().isRunning() && System.nanoTime() < deadline && !running.isDone()) {
+        while (events.progress.isEmpty() && System.nanoTime() < deadline && !running.isDone()) {
             Thread.sleep(5);
         }
-        assertTrue(DenoiserSession.shared().isRunning(), "the run did not start, or ended before the cancel");
-        ((DenoiseCommand<?>) module).cancel("user cancelled"); // what a UI does on Cancelable commands
+        assertFalse(running.isDone(), "the run ended before the cancel");
+        ((Cancelable) module).cancel("user cancelled"); // what a UI does on Cancelable commands
         running.get(60, TimeUnit.SECONDS);
 
-        assertTrue(((DenoiseCommand<?>) module).isCanceled());
+        assertTrue(((Cancelable) module).isCanceled());
         assertNull(module.getOutput("output"), "no partial output");
     }
 
-    /**
-     * Runs the command as a script would. It is a DynamicCommand (for the model choices), so it is
-     * its own Module, and ModuleService rather than CommandService returns it.
-     */
-    private static Module run(Object... inputs) throws Exception {
-        return modules.run(commands.getCommand(DenoiseCommand.class), true, inputs).get(120, TimeUnit.SECONDS);
+    /** The status bar's progress values, as a UI would receive them. */
+    public static final class StatusEvents {
+        final List<Integer> progress = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        public void onStatus(StatusEvent event) {
+            if (event.getProgressMaximum() == 1000) {
+                progress.add(event.getProgressValue());
+            }
+        }
     }
 }

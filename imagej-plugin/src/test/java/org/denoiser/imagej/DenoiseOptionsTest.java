@@ -5,37 +5,55 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.denoiser.api.AutoModel;
 import org.junit.jupiter.api.Test;
 
 /** The macro options string, as the recorder writes it and users edit it. */
 class DenoiseOptionsTest {
     @Test
     void readsTheRecordedKeys() {
-        DenoiseOptions options = DenoiseOptions.fromMacro("model=denoise/mnist-seed stack tile=256", "x/y");
+        DenoiseOptions options = DenoiseOptions.fromMacro("model=denoise/mnist-seed stack tile=256");
         assertEquals(new DenoiseOptions("denoise/mnist-seed", true, 256), options);
     }
 
     @Test
-    void defaultsWhenKeysAreMissing() {
-        DenoiseOptions options = DenoiseOptions.fromMacro("", "denoise/mnist-seed");
-        assertEquals(new DenoiseOptions("denoise/mnist-seed", false, DenoiseOptions.DEFAULT_TILE_SIZE), options);
+    void missingKeysMeanTheAutomaticModelThePlaneOnDisplayAndDefaultTiles() {
+        DenoiseOptions options = DenoiseOptions.fromMacro("");
+        assertEquals(new DenoiseOptions(AutoModel.ID, false, DenoiseOptions.DEFAULT_TILE_SIZE), options);
     }
 
     @Test
     void stackInsideABracketedValueIsNotTheFlag() {
-        DenoiseOptions options = DenoiseOptions.fromMacro("model=[my/model stack ] tile=64", "x/y");
+        DenoiseOptions options = DenoiseOptions.fromMacro("model=[my/model stack ] tile=64");
         assertEquals("my/model stack ", options.modelId());
         assertFalse(options.wholeStack());
-        assertTrue(DenoiseOptions.hasFlag("tile=64 stack", "stack"));
+        assertTrue(MacroOptions.hasFlag("tile=64 stack", "stack"));
+    }
+
+    @Test
+    void aMisspeltKeyIsAnErrorListingTheValidKeys() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DenoiseOptions.fromMacro("modle=denoise/poisson-gauss stack"));
+        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>", e.getMessage());
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> DenoiseOptions.fromMacro("Model=a/b stack tiles=3"));
+        assertTrue(two.getMessage().startsWith("unknown keys 'Model', 'tiles';"), two.getMessage());
+    }
+
+    @Test
+    void keysAreTheWordsBeforeEqualsAndTheFlags() {
+        assertEquals(List.of("model", "stack", "tile"), MacroOptions.keys(" model=[a b=c] stack tile=5 "));
+        assertEquals(List.of(), MacroOptions.keys(""));
     }
 
     @Test
     void badValuesAreNamed() {
         IllegalArgumentException tile = assertThrows(IllegalArgumentException.class,
-                () -> DenoiseOptions.fromMacro("model=a/b tile=big", "a/b"));
+                () -> DenoiseOptions.fromMacro("model=a/b tile=big"));
         assertEquals("tile=big is not a number of pixels", tile.getMessage());
         IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
-                () -> DenoiseOptions.fromMacro("stack", ""));
+                () -> DenoiseOptions.fromMacro("model=[ ]"));
         assertTrue(model.getMessage().startsWith("no model given"), model.getMessage());
     }
 }

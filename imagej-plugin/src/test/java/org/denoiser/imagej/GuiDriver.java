@@ -8,6 +8,8 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import java.awt.AWTException;
 import java.awt.Button;
+import java.awt.Checkbox;
+import java.awt.Choice;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.EventQueue;
@@ -20,6 +22,8 @@ import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
+import java.awt.event.ItemEvent;
+import java.awt.event.ItemListener;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -28,8 +32,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Drives the ImageJ GUI like a user, in a child JVM on a virtual display (see {@code GuiIT}):
- * opens an image, clicks Plugins > Denoise > Denoise..., presses OK in the dialog, waits for the
- * result window, then opens the dialog again for a screenshot of all three and cancels it.
+ * opens an image, clicks Plugins > Denoise > Denoise..., chooses denoise/auto, presses OK, waits
+ * for the result window, then opens the dialog again, ticks the preview and takes a screenshot of
+ * the original, the preview beside it, the result and the dialog, and cancels.
  *
  * <p>Arguments: the noisy image, and the folder for {@code result.tif} and the screenshot.
  */
@@ -48,6 +53,8 @@ public final class GuiDriver {
             // ImageJ's windows would keep this JVM alive until the test's time limit.
             StackTraceElement[] where = e.getStackTrace();
             System.out.println("GUI driver: failed: " + e + (where.length > 0 ? " at " + where[0] : ""));
+            System.out.println("GUI driver: ImageJ's Log window held: " + IJ.getLog());
+            System.out.println("GUI driver: images open: " + String.join(", ", WindowManager.getImageTitles()));
             System.exit(2);
         }
     }
@@ -64,22 +71,66 @@ public final class GuiDriver {
         MenuItem item = menuItem(Menus.getMenuBar(), "Plugins", "Denoise", "Denoise...");
         click(item);
         GenericDialog dialog = waitFor("the Denoise dialog", () -> dialog("Denoise"));
+        choose(dialog, "denoise/auto"); // the first-use default; a developer's ImageJ prefs may remember another
         press(dialog, "OK");
         String title = noisy.getTitle().replaceFirst("\\.tif$", "") + "-denoised";
         ImagePlus result = waitFor("the window " + title, () -> {
             ImagePlus image = WindowManager.getImage(title);
             return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
         });
+        IJ.saveAsTiff(result.duplicate(), new File(out, "result.tif").getPath()); // a copy: saving renames the image
         IJ.run(result, "Set... ", "zoom=200");
-        onEventThread(() -> result.getWindow().setLocation(30 + noisy.getWindow().getWidth(), 110));
-        IJ.saveAsTiff(result, new File(out, "result.tif").getPath());
 
+        IJ.selectWindow(noisy.getID()); // the dialog works on the image in front, as for a user
+        waitFor("the noisy image in front", () -> WindowManager.getCurrentImage() == noisy ? noisy : null);
         click(item);
         GenericDialog again = waitFor("the Denoise dialog, again", () -> dialog("Denoise"));
-        onEventThread(() -> again.setLocation(40, 130 + noisy.getWindow().getHeight()));
+        onEventThread(() -> again.setLocation(10, 130 + noisy.getWindow().getHeight()));
+        tick(again, "Preview the plane on display");
+        ImagePlus preview = waitFor("the preview window", () -> {
+            ImagePlus image = WindowManager.getImage(noisy.getTitle() + " (denoise preview)");
+            return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
+        });
+        IJ.run(preview, "Set... ", "zoom=200");
+        Thread.sleep(500);
+        int previewLeft = preview.getWindow().getX();
+        int originalRight = noisy.getWindow().getX() + noisy.getWindow().getWidth();
+        System.out.println("GUI driver: preview at x=" + previewLeft + ", original ends at x=" + originalRight);
+        onEventThread(() -> result.getWindow().setLocation(
+                preview.getWindow().getX() + preview.getWindow().getWidth() + 8, 110));
+        java.awt.Window log = WindowManager.getWindow("Log"); // it names the model denoise/auto picked
+        if (log != null) {
+            onEventThread(() -> log.setBounds(630, 380, 325, 160));
+        }
         Thread.sleep(1500); // let the windows paint
         screenshot(new File(out, "imagej-plugin.png"));
         press(again, "Cancel");
+    }
+
+    /** Selects {@code item} in the dialog's first choice, as a user's click would (listeners told). */
+    private static void choose(GenericDialog dialog, String item) throws InterruptedException, InvocationTargetException {
+        Choice choice = (Choice) dialog.getChoices().get(0);
+        onEventThread(() -> {
+            choice.select(item);
+            ItemEvent event = new ItemEvent(choice, ItemEvent.ITEM_STATE_CHANGED, item, ItemEvent.SELECTED);
+            for (ItemListener listener : choice.getItemListeners()) {
+                listener.itemStateChanged(event);
+            }
+        });
+    }
+
+    /** Ticks the checkbox labelled {@code label}, as a user's click would. */
+    private static void tick(GenericDialog dialog, String label) throws InterruptedException, InvocationTargetException {
+        Checkbox box = ((java.util.List<?>) dialog.getCheckboxes()).stream().map(Checkbox.class::cast)
+                .filter(c -> c.getLabel().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no checkbox " + label));
+        onEventThread(() -> {
+            box.setState(true);
+            ItemEvent event = new ItemEvent(box, ItemEvent.ITEM_STATE_CHANGED, box, ItemEvent.SELECTED);
+            for (ItemListener listener : box.getItemListeners()) {
+                listener.itemStateChanged(event);
+            }
+        });
     }
 
     private static MenuItem menuItem(MenuBar bar, String top, String sub, String label) {

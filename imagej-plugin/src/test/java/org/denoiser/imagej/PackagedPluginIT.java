@@ -1,6 +1,5 @@
 package org.denoiser.imagej;
 
-import static org.denoiser.imagej.Fixtures.MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
+import org.denoiser.api.AutoModel;
 import org.denoiser.testimages.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,31 @@ class PackagedPluginIT {
         assertTrue(Files.exists(fiji.resolve("macros/denoise-folder.ijm")));
     }
 
+    /**
+     * The plain-ImageJ folder holds the plugin and every jar the start-up check asks for, under
+     * the name it gives (so the message "missing jar X" names a file the user can find).
+     */
+    @Test
+    void plainImageJFolderHoldsEveryRequiredJar() throws IOException {
+        Path folder = ChildImageJ.plainImageJFolder();
+        assertTrue(Files.exists(folder.resolve("Denoise_.jar")));
+        assertTrue(Files.exists(folder.resolve("denoise-folder.ijm")));
+        for (Map.Entry<String, String> required : RequiredJars.all().entrySet()) {
+            Path jar = folder.resolve(required.getValue());
+            assertTrue(Files.exists(jar), required.getValue() + " is not in " + folder);
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertNotNull(file.getEntry(required.getKey().replace('.', '/') + ".class"),
+                        required.getValue() + " does not hold " + required.getKey());
+            }
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            for (String provided : List.of("ij-", "scijava-common-", "picocli-", "slf4j-simple-")) {
+                assertFalse(names.stream().anyMatch(n -> n.startsWith(provided)), provided + " must not be shipped: " + names);
+            }
+        }
+    }
+
     @Test
     void commandLineBatchOverAFolderLoadsTheModelOnce() throws Exception {
         Path data = Files.createDirectories(dir.resolve("run42"));
@@ -73,7 +99,8 @@ class PackagedPluginIT {
             assertEquals(16, result.getBitDepth());
             assertEquals(3, result.getNFrames());
             assertEquals(0.5, result.getCalibration().pixelWidth, 1e-6);
-            Img<UnsignedShortType> expected = Fixtures.direct(SyntheticImages.fluorescenceTimeLapse(20 + i, 96, 64, 3).noisy(), -1);
+            Img<UnsignedShortType> expected = Fixtures.direct(SyntheticImages.fluorescenceTimeLapse(20 + i, 96, 64, 3).noisy(), -1,
+                    AutoModel.CAMERA_MODEL); // denoise/auto's pick for 16-bit
             Fixtures.assertSamePixels(expected, Fixtures.pixels(result));
         }
         assertTrue(output.contains("Denoise: 3 files in"), output);
@@ -92,7 +119,7 @@ class PackagedPluginIT {
         String output = new ChildImageJ(dir.resolve("home")).headless().run(List.of(), "ij.ImageJ",
                 List.of("-batch", macro.toString(), data.toString()), 300, dir.resolve("imagej.log"));
 
-        assertTrue(output.contains("unknown model 'denoise/missing'; available: " + MODEL), output);
+        assertTrue(output.contains("unknown model 'denoise/missing'; available: " + AutoModel.ID + ", "), output);
         assertFalse(Files.exists(data.resolve("out.tif")), "the macro went on and saved the noisy image");
         assertFalse(output.contains("\tat org.denoiser"), "a stack trace reached the user:\n" + output);
     }

@@ -148,6 +148,24 @@ class SessionTest {
     }
 
     @Test
+    void aMisspeltKeyStopsTheMacroInsteadOfUsingTheDefault() throws IOException {
+        ImagePlus noisy = Fixtures.gray("k.tif", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(), 1, 1, 1);
+
+        ImageJHarness.MacroRun run = ImageJHarness.denoise(noisy, "modle=" + MODEL + " stack", dir);
+
+        assertNull(run.saved(), "the macro must stop, not save a result made with another model");
+        assertTrue(run.log().contains("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>"), run.log());
+    }
+
+    @Test
+    void noImageIsReportedInTheLogAndStopsTheMacro() throws IOException {
+        String log = ImageJHarness.runMacro("close(\"*\");\nrun(\"Denoise...\", \"stack\");\nprint(\"went on\");\n");
+
+        assertTrue(log.contains("Denoise error: there is no image open"), log);
+        assertFalse(log.contains("went on"), "the macro must stop: " + log);
+    }
+
+    @Test
     void badTileSizeIsReportedInTheLog() throws IOException {
         ImagePlus noisy = Fixtures.gray("b.tif", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(), 1, 1, 1);
 

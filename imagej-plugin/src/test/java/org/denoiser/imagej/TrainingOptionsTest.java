@@ -53,4 +53,12 @@ class TrainingOptionsTest {
         assertEquals("max_c1-stack", TrainingOptions.defaultName("__MAX_C1-stack.ome"));
         assertEquals("my-model", TrainingOptions.defaultName("Ä Ö ü.png"));
     }
+
+    @Test
+    void aMisspeltKeyIsAnErrorListingTheValidKeys() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.fromMacro("name=a minuts=3", "x"));
+        assertTrue(e.getMessage().startsWith("unknown key 'minuts'; valid keys: name=<name>, minutes=<minutes>,"),
+                e.getMessage());
+    }
 }

@@ -52,8 +52,11 @@ public final class Denoiser implements AutoCloseable {
     private final CancelToken cancel;
     private final ExecutorService pool;
     private final Border border;
+    /** Set for {@link AutoModel#ID}: every call goes to the model picked for its image. */
+    private final AutoModel auto;
 
     private Denoiser(Builder b, ModelRunner runner) {
+        this.auto = null;
         this.runner = runner;
         this.tileSize = b.tileSize;
         this.overlap = b.overlap >= 0 ? b.overlap : runner.info().recommendedOverlap();
@@ -63,12 +66,35 @@ public final class Denoiser implements AutoCloseable {
         this.pool = b.threads > 1 ? Executors.newFixedThreadPool(b.threads, Denoiser::daemon) : null;
     }
 
+    /** A {@link AutoModel#ID} denoiser: it holds no model of its own. */
+    private Denoiser(AutoModel auto) {
+        this.auto = auto;
+        this.runner = null;
+        this.tileSize = 0;
+        this.overlap = 0;
+        this.progress = null;
+        this.cancel = null;
+        this.pool = null;
+        this.border = null;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The model; for {@link AutoModel#ID}, the one picked for the most recent image. */
     public ModelInfo model() {
-        return runner.info();
+        return auto != null ? auto.lastPicked() : runner.info();
+    }
+
+    /** The model that denoises pixels of {@code type}: {@link #model()}, or {@link AutoModel#ID}'s pick. */
+    public ModelInfo modelFor(RealType<?> type) {
+        return auto != null ? auto.infoFor(type) : model();
+    }
+
+    /** The model that denoises {@code image}: {@link #model()}, or {@link AutoModel#ID}'s pick. */
+    public ModelInfo modelFor(ImageData image) {
+        return auto != null ? auto.infoFor(image) : model();
     }
 
     /** Denoises an image or stack with one intensity mapping for all of it (gray data). */
@@ -81,6 +107,9 @@ public final class Denoiser implements AutoCloseable {
      * intensity mapping; {@code -1} means no channel axis.
      */
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis) {
+        if (auto != null) {
+            return auto.denoiserFor(image.getType()).denoise(image, channelAxis);
+        }
         PixelImages.requireDenoisable(image);
         Img<T> out = PixelImages.createLike(image);
         denoiseInto(image, out, channelAxis, null);
@@ -93,6 +122,9 @@ public final class Denoiser implements AutoCloseable {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ImageData denoise(ImageData image) {
+        if (auto != null) {
+            return auto.denoiserFor(image).denoise(image);
+        }
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
         denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null);
         return new ImageData(image.format(), image.type(), out);
@@ -107,6 +139,10 @@ public final class Denoiser implements AutoCloseable {
      */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
             RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling) {
+        if (auto != null) {
+            auto.denoiserFor(image.getType()).denoiseInto(image, out, channelAxis, scaling);
+            return;
+        }
         PixelImages.requireDenoisable(image);
         List<StackPlanes.Channel<T, U>> channels = StackPlanes.channels(image, out, channelAxis);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(StackPlanes.firstPlane(image));
@@ -128,6 +164,9 @@ public final class Denoiser implements AutoCloseable {
      * row-major; returns a new array.
      */
     public float[] denoisePlane(float[] pixels, int width, int height) {
+        if (auto != null) {
+            return auto.denoiserForPlane().denoisePlane(pixels, width, height);
+        }
         if (pixels.length != (long) width * height) {
             throw new IllegalArgumentException("plane has " + pixels.length + " pixels, expected " + width + "x" + height);
         }
@@ -185,6 +224,10 @@ public final class Denoiser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (auto != null) {
+            auto.close();
+            return;
+        }
         if (pool != null) {
             pool.shutdownNow();
         }
@@ -203,7 +246,10 @@ public final class Denoiser implements AutoCloseable {
 
         private Builder() {}
 
-        /** Required: a model id such as {@code denoise/gaussian-gray} (see {@code denoiser models}). */
+        /**
+         * Required: a model id such as {@code denoise/gaussian-gray} (see {@code denoiser models}),
+         * or {@link AutoModel#ID} to pick a model per image.
+         */
         public Builder model(String id) {
             this.modelId = id;
             return this;
@@ -258,9 +304,25 @@ public final class Denoiser implements AutoCloseable {
                 throw new IllegalArgumentException("a model id is required, e.g. denoise/gaussian-gray");
             }
             ModelRepository repo = repository != null ? repository : ModelRepository.standard();
+            if (AutoModel.isAuto(modelId)) {
+                Builder settings = copy(); // as they are now, for the models it loads later
+                return new Denoiser(new AutoModel(repo, id -> settings.copy().repository(repo).model(id).build()));
+            }
             ModelInfo info = repo.info(modelId);
             ModelRunner runner = new ModelRunner(repo.load(modelId), info, threads);
             return new Denoiser(this, runner);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.modelId = modelId;
+            copy.repository = repository;
+            copy.tileSize = tileSize;
+            copy.overlap = overlap;
+            copy.threads = threads;
+            copy.progress = progress;
+            copy.cancel = cancel;
+            return copy;
         }
     }
 }

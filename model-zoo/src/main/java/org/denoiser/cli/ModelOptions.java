@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The options every command that runs a model shares. */
 final class ModelOptions {
-    static final String DEFAULT_MODEL = "denoise/gaussian-gray";
+    static final String DEFAULT_MODEL = "denoise/auto"; // the model picked from each image (api.AutoModel)
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = DEFAULT_MODEL,
             description = "Model id (see 'denoiser models'). Default: ${DEFAULT-VALUE}.")

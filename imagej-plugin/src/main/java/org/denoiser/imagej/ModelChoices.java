@@ -1,0 +1,104 @@
+package org.denoiser.imagej;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.denoiser.api.AutoModel;
+import org.denoiser.api.ModelInfo;
+
+/**
+ * The models as a user chooses them: {@value AutoModel#ID} first, then the shipped models in the
+ * order we recommend them, then the user's own (by name), the digit demo last; each with one line
+ * saying what it is for. A model's own description is written for developers (network layout,
+ * training preset), so it goes into the Help text, not the dialog.
+ */
+final class ModelChoices {
+    static final String AUTO_LINE = "picks for the image: 8-bit -> photographs, 16/32-bit -> fluorescence, astronomy";
+
+    /** Shipped models in the order offered, with the line a user reads. */
+    private static final List<Map.Entry<String, String>> SHIPPED = List.of(
+            Map.entry(AutoModel.CAMERA_MODEL, "fluorescence and astronomy, low light (16/32-bit)"),
+            Map.entry(AutoModel.PHOTO_MODEL, "photographs and 8-bit images (gray or RGB)"),
+            Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),
+            Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
+            Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),
+            Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"));
+    private static final String DEMO = "denoise/mnist-seed";
+    private static final String DEMO_LINE = "digits demo (handwritten digits only)";
+    private static final int OWN_LINE_CHARS = 60;
+
+    private final List<ModelInfo> models;
+
+    ModelChoices(List<ModelInfo> models) {
+        this.models = models.stream().sorted(Comparator.comparingInt(ModelChoices::rank)
+                .thenComparing(ModelInfo::id)).toList();
+    }
+
+    /** The ids to offer, {@value AutoModel#ID} first and the digit demo last. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        ids.add(AutoModel.ID);
+        models.forEach(m -> ids.add(m.id()));
+        return ids;
+    }
+
+    boolean contains(String id) {
+        return AutoModel.isAuto(id) || info(id).isPresent();
+    }
+
+    /** One line for the dialog: what the model is for. */
+    String line(String id) {
+        if (AutoModel.isAuto(id)) {
+            return AUTO_LINE;
+        }
+        if (id.equals(DEMO)) {
+            return DEMO_LINE;
+        }
+        Optional<String> shipped = SHIPPED.stream().filter(e -> e.getKey().equals(id)).map(Map.Entry::getValue).findFirst();
+        if (shipped.isPresent()) {
+            return shipped.get();
+        }
+        String own = info(id).map(ModelInfo::description).orElse("");
+        return "your model: " + (own.length() <= OWN_LINE_CHARS ? own : own.substring(0, OWN_LINE_CHARS - 3) + "...");
+    }
+
+    /** Every model with its full description, for the dialog's Help button (HTML). */
+    String helpHtml() {
+        StringBuilder html = new StringBuilder("<html><h2>Denoise: the models</h2>")
+                .append("<p><b>").append(AutoModel.ID).append("</b>: ").append(AUTO_LINE).append(" (")
+                .append(AutoModel.PHOTO_MODEL).append(" or ").append(AutoModel.CAMERA_MODEL)
+                .append("; the Log names the one used).</p>");
+        for (ModelInfo m : models) {
+            html.append("<p><b>").append(escape(m.id())).append("</b> (version ").append(escape(m.version()))
+                    .append("): ").append(escape(line(m.id()))).append("<br>").append(escape(m.description()))
+                    .append("<br>Noise: ").append(escape(m.noiseModel()))
+                    .append("<br>Trained on: ").append(escape(m.trainedOn()));
+            m.measuredPsnr().forEach((what, psnr) -> html.append("<br>Measured: ").append(escape(what))
+                    .append(": ").append(escape(psnr)));
+            html.append("</p>");
+        }
+        return html.append("<p>Tile size: the image is denoised in tiles of this size with the model's overlap, ")
+                .append("so the result does not depend on it; smaller tiles need less memory.</p>")
+                .append("<p>More: imagej-plugin/README.md in the Denoiser sources.</p></html>").toString();
+    }
+
+    private Optional<ModelInfo> info(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** Shipped models by their place in {@link #SHIPPED}, then the user's own, the demo last. */
+    private static int rank(ModelInfo model) {
+        for (int i = 0; i < SHIPPED.size(); i++) {
+            if (SHIPPED.get(i).getKey().equals(model.id())) {
+                return i;
+            }
+        }
+        return model.id().equals(DEMO) ? Integer.MAX_VALUE : SHIPPED.size();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
