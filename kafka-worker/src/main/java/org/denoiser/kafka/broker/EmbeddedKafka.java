@@ -34,8 +34,12 @@ import org.denoiser.kafka.worker.WorkerConfig;
  * {@link #MAX_MESSAGE_BYTES}, so 32 MiB images pass with room for headers.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    /** Largest record batch the broker accepts: 32 MiB of image plus 1 MiB for headers and framing. */
-    public static final int MAX_MESSAGE_BYTES = 33 * 1024 * 1024;
+    /**
+     * Largest record batch the broker accepts: 64 MiB of image plus 1 MiB for headers and framing,
+     * twice the worker's default {@code max.record.bytes}, so tests can send records the worker
+     * must refuse. Topics are made with their own, smaller {@code max.message.bytes}.
+     */
+    public static final int MAX_MESSAGE_BYTES = 65 * 1024 * 1024;
     private static final int START_ATTEMPTS = 5;
 
     private final Path dataDir;
@@ -81,8 +85,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates topics (if missing) that take records of up to 32 MiB, as the worker's own. */
     public void createTopics(int partitions, String... topics) {
+        createTopics(partitions, WorkerConfig.DEFAULT_MAX_RECORD_BYTES, topics);
+    }
+
+    /** Creates topics (if missing) that take records of up to {@code maxRecordBytes}. */
+    public void createTopics(int partitions, int maxRecordBytes, String... topics) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            TopicSetup.create(admin, List.of(topics), partitions, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
+            TopicSetup.create(admin, List.of(topics), partitions, maxRecordBytes);
         }
     }
 

@@ -5,12 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
+import org.denoiser.io.ImageTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +29,20 @@ final class ImageProcessor {
     private final WorkerConfig config;
     private final ImageCodec codec;
     private final DenoisePool models;
+    private final DeadLetters deadLetters;
 
     ImageProcessor(WorkerConfig config, DenoisePool models) {
         this.config = config;
         this.codec = ImageCodec.defaults().withMaxPixels(config.maxPixels());
         this.models = models;
+        this.deadLetters = new DeadLetters(config.dlqTopic(), config.maxRecordBytes());
     }
 
     ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) throws InterruptedException {
         String source = describe(in);
         long start = System.nanoTime();
         try {
+            requireRecordSize(in, source);
             return models.withModels(set -> {
                 String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
                 ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
@@ -58,7 +64,7 @@ final class ImageProcessor {
                 }
                 MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
                 return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
-                        false, null, receivedNanos);
+                        null, receivedNanos, refusal -> outputRefused(in, source, refusal, receivedNanos));
             });
         } catch (RuntimeException e) {
             // Bad input, or a failure that would fail again on retry: park the record, keep going.
@@ -68,19 +74,26 @@ final class ImageProcessor {
             } else {
                 LOG.warn("{} goes to the dead-letter topic {}: {}", source, config.dlqTopic(), e.getMessage());
             }
-            return new ProcessedRecord(deadLetter(in, kind, e), true, kind, receivedNanos);
+            return deadLetters.of(in, kind, e.getMessage() != null ? e.getMessage() : e.toString(), receivedNanos);
         }
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> in, ErrorKind kind, RuntimeException e) {
-        Headers headers = new RecordHeaders(in.headers().toArray());
-        String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        MessageHeaders.put(headers, MessageHeaders.ERROR, message);
-        MessageHeaders.put(headers, MessageHeaders.ERROR_TYPE, kind.headerValue());
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_TOPIC, in.topic());
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_PARTITION, String.valueOf(in.partition()));
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_OFFSET, String.valueOf(in.offset()));
-        return new ProducerRecord<>(config.dlqTopic(), null, in.key(), in.value(), headers);
+    /** Checked before anything is decoded: an oversized record costs no denoising and no pixel memory. */
+    private void requireRecordSize(ConsumerRecord<byte[], byte[]> in, String source) {
+        if (in.value() != null && in.value().length > config.maxRecordBytes()) {
+            throw new ImageTooLargeException(source + " is " + in.value().length + " bytes, more than max.record.bytes = "
+                    + config.maxRecordBytes() + "; it was not decoded");
+        }
+    }
+
+    /** Kafka refused the denoised record (an output topic with a smaller max.message.bytes, say). */
+    private ProcessedRecord outputRefused(ConsumerRecord<byte[], byte[]> in, String source, RuntimeException refusal,
+            long receivedNanos) {
+        ErrorKind kind = refusal instanceof RecordTooLargeException || refusal instanceof RecordBatchTooLargeException
+                ? ErrorKind.OUTPUT_TOO_LARGE : ErrorKind.INTERNAL;
+        String reason = "Kafka refused the denoised " + source + " for " + config.outputTopic() + ": " + refusal.getMessage();
+        LOG.warn("{}; the input goes to the dead-letter topic {}", reason, config.dlqTopic());
+        return deadLetters.of(in, kind, reason, receivedNanos);
     }
 
     private static Headers copiedHeaders(Headers input) {

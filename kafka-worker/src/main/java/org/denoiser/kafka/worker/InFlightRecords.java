@@ -43,6 +43,12 @@ final class InFlightRecords {
         return size;
     }
 
+    /** Records of {@code partition} in flight. */
+    int size(TopicPartition partition) {
+        Deque<Pending> queue = byPartition.get(partition);
+        return queue == null ? 0 : queue.size();
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

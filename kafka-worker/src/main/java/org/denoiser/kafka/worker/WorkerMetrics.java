@@ -22,6 +22,7 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
 
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final long[] latencies = new long[WINDOW];
     private long latencyCount;
     private volatile long lag = -1;
@@ -64,7 +65,9 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     /** One committed record, output or dead letter. */
     synchronized void committed(ProcessedRecord record, long committedNanos) {
         processed.incrementAndGet();
-        if (record.failed()) {
+        if (record.skipped()) {
+            skipped.incrementAndGet();
+        } else if (record.failed()) {
             deadLettered.incrementAndGet();
         }
         latencies[(int) (latencyCount++ % WINDOW)] = committedNanos - record.receivedNanos();
@@ -107,8 +110,8 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
 
     private String summary(double rate) {
         return String.format(Locale.ROOT, "%.1f images/s, latency p50 %.0f ms p99 %.0f ms, %d images, %d dead-lettered,"
-                + " %d in flight, lag %d", rate, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
-                deadLettered.get(), inFlight.get(), lag);
+                + " %d skipped, %d in flight, lag %d", rate, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
+                deadLettered.get(), skipped.get(), inFlight.get(), lag);
     }
 
     @Override
@@ -119,6 +122,11 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     @Override
     public long getDeadLettered() {
         return deadLettered.get();
+    }
+
+    @Override
+    public long getSkipped() {
+        return skipped.get();
     }
 
     @Override
