@@ -51,8 +51,14 @@ public final class ClientSettings {
         return p;
     }
 
+    /** The admin client of the start-up checks: it gives up after {@code startup.timeout.s}, with the reason. */
     public static Properties admin(WorkerConfig config) {
-        return common(config);
+        Properties p = new Properties();
+        long timeoutMs = config.startupTimeoutSeconds() * 1000L;
+        p.put("default.api.timeout.ms", String.valueOf(timeoutMs));
+        p.put("request.timeout.ms", String.valueOf(Math.min(30_000, timeoutMs)));
+        p.putAll(common(config));
+        return p;
     }
 
     /** Records polled but not yet committed, at most: enough to keep every denoise thread busy. */

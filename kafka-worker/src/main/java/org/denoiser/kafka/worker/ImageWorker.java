@@ -3,8 +3,10 @@ package org.denoiser.kafka.worker;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,8 @@ public final class ImageWorker {
      * Checks the topics, loads the default model, then consumes until {@link #stop()}.
      *
      * @throws IllegalArgumentException for a bad configuration (missing topic, unknown default model)
-     * @throws IllegalStateException when Kafka fences this instance or processing fails fatally
+     * @throws WorkerFailure when Kafka cannot be reached, refuses this worker, or fences this instance,
+     *     with a one-line message naming the cause
      */
     public void run() {
         try (DenoisePool pool = new DenoisePool(config.threads(), config.tileSize())) {
@@ -53,9 +56,9 @@ public final class ImageWorker {
             }
             pool.preload(config.model());
             metrics.register(config.instanceId());
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.consumer(config));
+            try (Membership member = new Membership(new KafkaConsumer<>(ClientSettings.consumer(config)), config.leaveGroupOnShutdown());
                     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.producer(config))) {
-                loop = new ConsumeLoop(config, consumer, producer, new ImageProcessor(config, pool), pool, metrics);
+                loop = new ConsumeLoop(config, member.consumer(), producer, new ImageProcessor(config, pool), pool, metrics);
                 if (stopRequested) {
                     return;
                 }
@@ -67,12 +70,28 @@ public final class ImageWorker {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the model", e);
+            throw new WorkerFailure("interrupted while loading the model", e);
+        } catch (KafkaException e) {
+            throw KafkaErrors.explain(consuming ? "go on consuming " + config.inputTopic() : "start consuming " + config.inputTopic(),
+                    e, config);
         } finally {
             metrics.unregister();
             LOG.info("worker {} stopped: {}", config.instanceId(), metrics.finalSummary());
             started.countDown();
             finished.countDown();
+        }
+    }
+
+    /**
+     * The consumer, closed so that it leaves the group at once (scale-down: the others take its
+     * partitions over) or stays a static member until its session times out (a restart gets the
+     * same partitions back without a rebalance), as {@code leave.group.on.shutdown} says.
+     */
+    private record Membership(KafkaConsumer<byte[], byte[]> consumer, boolean leave) implements AutoCloseable {
+        @Override
+        public void close() {
+            consumer.close(CloseOptions.groupMembershipOperation(leave
+                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         }
     }
 
