@@ -71,10 +71,11 @@ public final class TopicSetup {
      * At worker start: the input topic must exist; the output and dead-letter topics are created
      * like it when missing (if allowed); topics that existed are checked.
      *
+     * @return what will fail or surprise later, each also logged as a warning
      * @throws IllegalArgumentException when the input topic does not exist
      * @throws WorkerFailure when Kafka cannot be reached or refuses, naming why
      */
-    static void prepare(Admin admin, WorkerConfig config) {
+    public static List<String> prepare(Admin admin, WorkerConfig config) {
         List<String> all = List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic());
         try {
             int partitions = inputPartitions(admin, config);
@@ -86,32 +87,36 @@ public final class TopicSetup {
             }
             Set<String> existing = new HashSet<>(all);
             existing.removeAll(created);
-            check(admin, existing, config, partitions);
+            List<String> warnings = check(admin, existing, config, partitions);
+            warnings.forEach(LOG::warn);
+            return warnings;
         } catch (RuntimeException e) {
             throw KafkaErrors.explain("set up the topics " + all, e, config);
         }
     }
 
     /** Warns about what will fail or surprise later: topics too small for the images, partition counts that differ. */
-    private static void check(Admin admin, Set<String> topics, WorkerConfig config, int inputPartitions) {
+    private static List<String> check(Admin admin, Set<String> topics, WorkerConfig config, int inputPartitions) {
+        List<String> warnings = new ArrayList<>();
         Map<String, Integer> partitions = partitions(admin, topics);
         List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all());
         configs.forEach((resource, topicConfig) -> {
             ConfigEntry entry = topicConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             if (entry != null && Long.parseLong(entry.value()) < config.maxRecordBytes()) {
-                LOG.warn("topic {} accepts records of at most {} bytes (max.message.bytes), less than max.record.bytes = {};"
-                        + " larger images are dead-lettered or, where the dead-letter topic is too small, dead-lettered"
-                        + " without their value", resource.name(), entry.value(), config.maxRecordBytes());
+                warnings.add("topic " + resource.name() + " accepts records of at most " + entry.value() + " bytes"
+                        + " (max.message.bytes), less than max.record.bytes = " + config.maxRecordBytes() + "; larger images"
+                        + " are dead-lettered or, where the dead-letter topic is too small, dead-lettered without their value");
             }
         });
         partitions.forEach((topic, count) -> {
             if (!topic.equals(config.inputTopic()) && count != inputPartitions) {
-                LOG.warn("topic {} has {} partitions and the input topic {} has {}; this worker would have made {} (the"
-                        + " images keep their keys, so per-key order holds, but output partition i no longer matches input"
-                        + " partition i)", topic, count, config.inputTopic(), inputPartitions, inputPartitions);
+                warnings.add("topic " + topic + " has " + count + " partitions and the input topic " + config.inputTopic()
+                        + " has " + inputPartitions + " (images keep their keys, so per-key order holds, but output partition i"
+                        + " no longer matches input partition i)");
             }
         });
+        return warnings;
     }
 
     private static int inputPartitions(Admin admin, WorkerConfig config) {
