@@ -92,6 +92,9 @@ public final class ImageWorker {
         public void close() {
             consumer.close(CloseOptions.groupMembershipOperation(leave
                     ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+            LOG.info(leave ? "left the consumer group: the other instances take the partitions over"
+                    : "stayed in the consumer group (leave.group.on.shutdown=false): a restart within session.timeout.ms"
+                    + " gets the same partitions back");
         }
     }
 
