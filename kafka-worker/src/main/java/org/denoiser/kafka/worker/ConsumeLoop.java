@@ -147,6 +147,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
 
     private void updateMetrics() {
         long now = System.nanoTime();
+        metrics.polled();
         metrics.inFlight(inFlight.size());
         if (now - lastLagNanos >= LAG_EVERY_NANOS) {
             lastLagNanos = now;

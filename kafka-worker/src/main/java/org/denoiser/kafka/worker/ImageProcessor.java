@@ -38,34 +38,23 @@ final class ImageProcessor {
         this.deadLetters = new DeadLetters(config.dlqTopic(), config.maxRecordBytes());
     }
 
-    ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) throws InterruptedException {
+    ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) {
         String source = describe(in);
         long start = System.nanoTime();
         try {
             requireRecordSize(in, source);
-            return models.withModels(set -> {
-                String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
-                ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
-                Denoiser denoiser = set.denoiser(modelId);
-                ImageData result = denoiser.denoise(payload.image());
-                byte[] value = payload.encode(result, codec);
-                if (value.length > config.maxRecordBytes()) {
-                    throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
-                            + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
-                }
-                Headers headers = copiedHeaders(in.headers());
-                MessageHeaders.put(headers, MessageHeaders.MODEL, denoiser.model().id());
-                MessageHeaders.put(headers, MessageHeaders.MODEL_VERSION, denoiser.model().version());
-                MessageHeaders.put(headers, MessageHeaders.INPUT_SHA256, sha256(in.value()));
-                MessageHeaders.put(headers, MessageHeaders.CONTENT_TYPE, payload.contentType());
-                if (payload.raw() != null) {
-                    MessageHeaders.put(headers, MessageHeaders.DTYPE, payload.raw().dtype());
-                    MessageHeaders.put(headers, MessageHeaders.SHAPE, payload.raw().shapeHeader());
-                }
-                MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
-                return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
-                        null, receivedNanos, refusal -> outputRefused(in, source, refusal, receivedNanos));
-            });
+            String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
+            ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
+            Denoiser denoiser = models.denoiser(modelId);
+            ImageData result = denoiser.denoise(payload.image());
+            byte[] value = payload.encode(result, codec);
+            if (value.length > config.maxRecordBytes()) {
+                throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
+                        + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
+            }
+            Headers headers = outputHeaders(in, payload, denoiser, start);
+            return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
+                    null, receivedNanos, refusal -> outputRefused(in, source, refusal, receivedNanos));
         } catch (RuntimeException e) {
             // Bad input, or a failure that would fail again on retry: park the record, keep going.
             ErrorKind kind = ErrorKind.of(e);
@@ -76,6 +65,20 @@ final class ImageProcessor {
             }
             return deadLetters.of(in, kind, e.getMessage() != null ? e.getMessage() : e.toString(), receivedNanos);
         }
+    }
+
+    private static Headers outputHeaders(ConsumerRecord<byte[], byte[]> in, ImagePayload payload, Denoiser denoiser, long start) {
+        Headers headers = copiedHeaders(in.headers());
+        MessageHeaders.put(headers, MessageHeaders.MODEL, denoiser.model().id());
+        MessageHeaders.put(headers, MessageHeaders.MODEL_VERSION, denoiser.model().version());
+        MessageHeaders.put(headers, MessageHeaders.INPUT_SHA256, sha256(in.value()));
+        MessageHeaders.put(headers, MessageHeaders.CONTENT_TYPE, payload.contentType());
+        if (payload.raw() != null) {
+            MessageHeaders.put(headers, MessageHeaders.DTYPE, payload.raw().dtype());
+            MessageHeaders.put(headers, MessageHeaders.SHAPE, payload.raw().shapeHeader());
+        }
+        MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
+        return headers;
     }
 
     /** Checked before anything is decoded: an oversized record costs no denoising and no pixel memory. */

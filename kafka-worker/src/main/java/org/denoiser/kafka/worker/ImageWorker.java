@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ImageWorker.class);
+    private static final long LIVENESS_MILLIS = 60_000;
 
     private final WorkerConfig config;
     private final WorkerMetrics metrics;
@@ -32,6 +33,7 @@ public final class ImageWorker {
     private volatile ConsumeLoop loop;
     private volatile boolean stopRequested;
     private volatile boolean consuming;
+    private volatile int httpPort = -1;
 
     public ImageWorker(WorkerConfig config) {
         this.config = config;
@@ -50,11 +52,14 @@ public final class ImageWorker {
      *     with a one-line message naming the cause
      */
     public void run() {
-        try (DenoisePool pool = new DenoisePool(config.threads(), config.tileSize())) {
+        try (HealthServer http = config.httpPort() < 0 ? null : new HealthServer(config.httpPort(), metrics, config.instanceId(),
+                        health());
+                DenoisePool pool = new DenoisePool(config.threads(), config.tileSize())) {
+            httpPort = http == null ? -1 : http.port();
             try (Admin admin = Admin.create(ClientSettings.admin(config))) {
                 TopicSetup.prepare(admin, config);
             }
-            pool.preload(config.model());
+            pool.denoiser(config.model()); // loaded now, so a wrong default model fails at start
             metrics.register(config.instanceId());
             try (Membership member = new Membership(new KafkaConsumer<>(ClientSettings.consumer(config)), config.leaveGroupOnShutdown());
                     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.producer(config))) {
@@ -68,9 +73,6 @@ public final class ImageWorker {
                 started.countDown();
                 loop.run();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerFailure("interrupted while loading the model", e);
         } catch (KafkaException e) {
             throw KafkaErrors.explain(consuming ? "go on consuming " + config.inputTopic() : "start consuming " + config.inputTopic(),
                     e, config);
@@ -96,6 +98,30 @@ public final class ImageWorker {
                     : "stayed in the consumer group (leave.group.on.shutdown=false): a restart within session.timeout.ms"
                     + " gets the same partitions back");
         }
+    }
+
+    /** The port of the metrics and health endpoints, once started; -1 when off. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /**
+     * Alive while the consumer loop turns (it polls every few ms whatever the images cost, so a
+     * minute without a poll means it is stuck); ready while it consumes and is not stopping.
+     */
+    private HealthServer.State health() {
+        return new HealthServer.State() {
+            @Override
+            public String notAlive() {
+                long quiet = metrics.millisSinceLastPoll();
+                return consuming && quiet > LIVENESS_MILLIS ? "the consumer loop has not turned for " + quiet + " ms" : null;
+            }
+
+            @Override
+            public String notReady() {
+                return stopRequested ? "stopping" : consuming ? null : "starting: checking topics and loading the model";
+            }
+        };
     }
 
     /** Waits until the worker consumes; false when it failed to start or the time ran out. */

@@ -33,6 +33,7 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     private long intervalStart = startNanos;
     private long processedAtIntervalStart;
     private volatile double imagesPerSecond;
+    private volatile long lastPollNanos = System.nanoTime();
     private ObjectName registeredAs;
 
     WorkerMetrics(int intervalSeconds) {
@@ -71,6 +72,16 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
             deadLettered.incrementAndGet();
         }
         latencies[(int) (latencyCount++ % WINDOW)] = committedNanos - record.receivedNanos();
+    }
+
+    /** The consumer loop turned once (for the liveness check). */
+    void polled() {
+        lastPollNanos = System.nanoTime();
+    }
+
+    /** Milliseconds since the consumer loop last turned. */
+    long millisSinceLastPoll() {
+        return (System.nanoTime() - lastPollNanos) / 1_000_000;
     }
 
     void assigned() {

@@ -33,6 +33,7 @@ final class WorkerSettings {
     static final String CREATE_TOPICS = "create.topics";
     static final String STARTUP_TIMEOUT_S = "startup.timeout.s";
     static final String LEAVE_GROUP_ON_SHUTDOWN = "leave.group.on.shutdown";
+    static final String HTTP_PORT = "http.port";
 
     /** The command-line option of each setting that has one, for error messages. */
     static final Map<String, String> OPTIONS = Map.of(BOOTSTRAP_SERVERS, "--bootstrap", INPUT_TOPIC, "--in",
@@ -71,7 +72,9 @@ final class WorkerSettings {
             .define(LEAVE_GROUP_ON_SHUTDOWN, Type.BOOLEAN, true, MEDIUM,
                     "true: on SIGTERM leave the consumer group, so the other instances take the partitions over within"
                     + " seconds (scale-down). false: stay a static member until consumer.session.timeout.ms, so an instance"
-                    + " restarted within that time gets its partitions back without a rebalance (rolling restarts).");
+                    + " restarted within that time gets its partitions back without a rebalance (rolling restarts).")
+            .define(HTTP_PORT, Type.INT, -1, Range.between(-1, 65_535), MEDIUM,
+                    "Port of /metrics (Prometheus), /health/live and /health/ready; -1 turns them off, 0 picks a free port.");
 
     private WorkerSettings() {}
 
