@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.denoiser.cli.DenoiserCommand;
 import org.denoiser.kafka.worker.ClientSettings;
 import org.denoiser.kafka.worker.WorkerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class WorkerConfigTest {
     @TempDir
@@ -43,9 +47,65 @@ class WorkerConfigTest {
         String message = e.getMessage();
         assertTrue(message.contains("missing bootstrap.servers (--bootstrap, DENOISER_BOOTSTRAP_SERVERS"), message);
         assertTrue(message.contains("missing output.topic"), message);
-        assertTrue(message.contains("threads must be a whole number, got 'many'"), message);
-        assertTrue(message.contains("max.record.bytes must be between"), message);
+        assertTrue(message.contains("Invalid value many for configuration threads"), message);
+        assertTrue(message.contains("max.record.bytes: Value must be at least 1024"), message);
         assertTrue(message.contains("unknown setting 'colour'"), message);
+    }
+
+    @Test
+    void aMisspelledKeyIsAnErrorWithTheKeyItProbablyMeant() throws Exception {
+        Path file = dir.resolve("worker.properties");
+        Files.writeString(file, "bootstrap.servers=b:1\ninput.topic=in\noutput.topic=out\nthreads=2x\n"
+                + "kafka.securty.protocol=SSL\nconsumer.sesion.timeout.ms=10000\ninput.topik=x\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerConfig.load(file, Map.of(), Map.of()));
+        String message = e.getMessage();
+        assertTrue(message.contains("unknown setting 'kafka.securty.protocol'; did you mean 'kafka.security.protocol'?"), message);
+        assertTrue(message.contains("unknown setting 'consumer.sesion.timeout.ms'; did you mean 'consumer.session.timeout.ms'?"),
+                message);
+        assertTrue(message.contains("unknown setting 'input.topik'; did you mean 'input.topic'?"), message);
+        assertTrue(message.contains("Invalid value 2x for configuration threads"), "the bad number too: " + message);
+    }
+
+    @Test
+    void clientValuesAreCheckedByTheClientsAndExactlyOnceSettingsAreNotOverridable() {
+        Map<String, String> settings = new HashMap<>(Map.of("bootstrap.servers", "b:1", "input.topic", "in", "output.topic", "out"));
+        settings.put("kafka.security.protocol", "SSLL");
+        settings.put("consumer.session.timeout.ms", "soon");
+        settings.put("consumer.enable.auto.commit", "true");
+        settings.put("producer.linger.ms", "20");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerConfig.load(null, Map.of(), settings));
+        String message = e.getMessage();
+        assertTrue(message.contains("kafka.security.protocol: Invalid value SSLL"), message);
+        assertTrue(message.contains("consumer.session.timeout.ms: Invalid value soon"), message);
+        assertTrue(message.contains("consumer.enable.auto.commit cannot be set"), message);
+        assertTrue(!message.contains("linger"), "a good client setting is no problem: " + message);
+        assertEquals(4, message.split("\n").length, "a heading and three problems, each named once: " + message);
+    }
+
+    @Test
+    void aBadConfigurationExitsWithCode2AndNoStackTrace() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "bootstrap.servers=b:1\ninput.topic=in\noutput.topic=out\nthreads=-1\nkafka.securty.protocol=SSL\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = DenoiserCommand.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("worker", "--config", file.toString());
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("threads: Value must be at least 1"), err.toString());
+        assertTrue(err.toString().contains("did you mean 'kafka.security.protocol'"), err.toString());
+        assertTrue(!err.toString().contains("internal error") && !err.toString().contains("\tat ")
+                && !err.toString().contains("    at "), err.toString());
+    }
+
+    @Test
+    void everySettingIsDocumented() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = DenoiserCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("worker", "--settings"));
+        for (String key : WorkerConfig.keys()) {
+            assertTrue(out.toString().contains(key + " "), key + " in " + out);
+        }
     }
 
     @Test

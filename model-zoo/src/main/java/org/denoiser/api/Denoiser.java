@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -40,9 +41,11 @@ import org.denoiser.zoo.ModelRepository;
  * stack (so brightness stays consistent over time), denoised plane by plane in overlapping tiles
  * (memory stays bounded whatever the image size), and scaled back to the input's range and type.
  *
- * <p>Thread safety: one {@code Denoiser} may be used by one caller at a time; internally it runs
- * tiles on {@code threads} worker threads, each with its own predictor. For concurrent callers,
- * build one {@code Denoiser} per caller thread.
+ * <p>Thread safety: a {@code Denoiser} is safe to share; build one per model per process. Its
+ * {@code threads} predictors (and tile threads) serve every caller, so concurrent calls share the
+ * loaded model instead of each loading a copy. Progress and cancel can be given per call; the
+ * builder's are the defaults. {@link #close()} waits for running calls to finish, and calls after
+ * it fail with {@link IllegalStateException}.
  */
 public final class Denoiser implements AutoCloseable {
     private final ModelRunner runner;
@@ -54,6 +57,9 @@ public final class Denoiser implements AutoCloseable {
     private final Border border;
     /** Set for {@link AutoModel#ID}: every call goes to the model picked for its image. */
     private final AutoModel auto;
+    /** Calls hold the read lock; close takes the write lock, so it waits for them. */
+    private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private Denoiser(Builder b, ModelRunner runner) {
         this.auto = null;
@@ -107,12 +113,18 @@ public final class Denoiser implements AutoCloseable {
      * intensity mapping; {@code -1} means no channel axis.
      */
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis) {
+        return denoise(image, channelAxis, progress, cancel);
+    }
+
+    /** As {@link #denoise(RandomAccessibleInterval, int)}, with this call's own progress and cancel. */
+    public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis,
+            DenoiseProgress callProgress, CancelToken callCancel) {
         if (auto != null) {
-            return auto.denoiserFor(image.getType()).denoise(image, channelAxis);
+            return auto.denoiserFor(image.getType()).denoise(image, channelAxis, callProgress, callCancel);
         }
         PixelImages.requireDenoisable(image);
         Img<T> out = PixelImages.createLike(image);
-        denoiseInto(image, out, channelAxis, null);
+        denoiseInto(image, out, channelAxis, null, callProgress, callCancel);
         return out;
     }
 
@@ -120,13 +132,18 @@ public final class Denoiser implements AutoCloseable {
      * Denoises a decoded file (axes x, y, c, z): each channel of an RGB image on its own, with one
      * intensity mapping per channel for the whole stack. Same format, type and size out.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ImageData denoise(ImageData image) {
+        return denoise(image, progress, cancel);
+    }
+
+    /** As {@link #denoise(ImageData)}, with this call's own progress and cancel. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ImageData denoise(ImageData image, DenoiseProgress callProgress, CancelToken callCancel) {
         if (auto != null) {
-            return auto.denoiserFor(image).denoise(image);
+            return auto.denoiserFor(image).denoise(image, callProgress, callCancel);
         }
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
-        denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null);
+        denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null, callProgress, callCancel);
         return new ImageData(image.format(), image.type(), out);
     }
 
@@ -139,23 +156,33 @@ public final class Denoiser implements AutoCloseable {
      */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
             RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling) {
+        denoiseInto(image, out, channelAxis, scaling, progress, cancel);
+    }
+
+    /** As {@link #denoiseInto(RandomAccessibleInterval, RandomAccessibleInterval, int, Normalization)}, with this call's own progress and cancel. */
+    public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(RandomAccessibleInterval<T> image,
+            RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling, DenoiseProgress callProgress,
+            CancelToken callCancel) {
         if (auto != null) {
-            auto.denoiserFor(image.getType()).denoiseInto(image, out, channelAxis, scaling);
+            auto.denoiserFor(image.getType()).denoiseInto(image, out, channelAxis, scaling, callProgress, callCancel);
             return;
         }
         PixelImages.requireDenoisable(image);
         List<StackPlanes.Channel<T, U>> channels = StackPlanes.channels(image, out, channelAxis);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(StackPlanes.firstPlane(image));
-        long total = (long) plan.tileCount() * StackPlanes.planeCount(image);
-        AtomicLong done = new AtomicLong();
-        for (StackPlanes.Channel<T, U> channel : channels) {
-            Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
-            for (StackPlanes.Plane<T, U> plane : channel.planes()) {
-                // Tiles are normalized as they are read and mapped back as they are written, so
-                // no float copy of the plane is made; cores are disjoint, so threads may share out.
-                runTiles(plan, normalization.rowSource(plane.in()), normalization.rowSink(plane.in(), plane.out()),
-                        done, total);
+        Progress tiles = new Progress(callProgress, callCancel, (long) plan.tileCount() * StackPlanes.planeCount(image));
+        beginCall();
+        try {
+            for (StackPlanes.Channel<T, U> channel : channels) {
+                Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
+                for (StackPlanes.Plane<T, U> plane : channel.planes()) {
+                    // Tiles are normalized as they are read and mapped back as they are written, so
+                    // no float copy of the plane is made; cores are disjoint, so threads may share out.
+                    runTiles(plan, normalization.rowSource(plane.in()), normalization.rowSink(plane.in(), plane.out()), tiles);
+                }
             }
+        } finally {
+            endCall();
         }
     }
 
@@ -173,29 +200,57 @@ public final class Denoiser implements AutoCloseable {
         float[] result = new float[pixels.length];
         Img<FloatType> in = ArrayImgs.floats(pixels, width, height);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(in);
-        runTiles(plan, RowSource.of(in), RowSink.of(ArrayImgs.floats(result, width, height)), new AtomicLong(),
-                plan.tileCount());
+        beginCall();
+        try {
+            runTiles(plan, RowSource.of(in), RowSink.of(ArrayImgs.floats(result, width, height)),
+                    new Progress(progress, cancel, plan.tileCount()));
+        } finally {
+            endCall();
+        }
         return result;
     }
 
-    private void runTiles(TilingPlan plan, RowSource in, RowSink out, AtomicLong done, long total) {
+    /** One call's listener, cancel token and count of finished tiles. */
+    private record Progress(DenoiseProgress listener, CancelToken cancel, long total, AtomicLong done) {
+        Progress(DenoiseProgress listener, CancelToken cancel, long total) {
+            this(listener, cancel, total, new AtomicLong());
+        }
+
+        void tileDone() {
+            listener.update(done.incrementAndGet(), total);
+        }
+    }
+
+    private void beginCall() {
+        calls.readLock().lock();
+        if (closed) {
+            calls.readLock().unlock();
+            throw new IllegalStateException("this Denoiser (" + runner.info().id() + ") is closed");
+        }
+    }
+
+    private void endCall() {
+        calls.readLock().unlock();
+    }
+
+    private void runTiles(TilingPlan plan, RowSource in, RowSink out, Progress tiles) {
         if (pool == null) {
             for (Tile tile : plan.tiles()) {
-                runTile(tile, in, out, done, total);
+                runTile(tile, in, out, tiles);
             }
             return;
         }
         List<Future<?>> futures = new ArrayList<>();
         for (Tile tile : plan.tiles()) {
-            futures.add(pool.submit(() -> runTile(tile, in, out, done, total)));
+            futures.add(pool.submit(() -> runTile(tile, in, out, tiles)));
         }
         awaitAll(futures);
     }
 
-    private void runTile(Tile tile, RowSource in, RowSink out, AtomicLong done, long total) {
-        cancel.check("denoising");
+    private void runTile(Tile tile, RowSource in, RowSink out, Progress tiles) {
+        tiles.cancel().check("denoising");
         Tiler.processTile(tile, in, out, runner, border);
-        progress.update(done.incrementAndGet(), total);
+        tiles.tileDone();
     }
 
     private void awaitAll(List<Future<?>> futures) {
@@ -222,16 +277,26 @@ public final class Denoiser implements AutoCloseable {
         return t;
     }
 
+    /** Waits for the calls that are running, then frees the model; a second close does nothing. */
     @Override
     public void close() {
         if (auto != null) {
             auto.close();
             return;
         }
-        if (pool != null) {
-            pool.shutdownNow();
+        calls.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            runner.close();
+        } finally {
+            calls.writeLock().unlock();
         }
-        runner.close();
     }
 
     /** Builds a {@link Denoiser}: the model id is required, everything else has a sensible default. */
@@ -310,7 +375,12 @@ public final class Denoiser implements AutoCloseable {
             }
             ModelInfo info = repo.info(modelId);
             ModelRunner runner = new ModelRunner(repo.load(modelId), info, threads);
-            return new Denoiser(this, runner);
+            try {
+                return new Denoiser(this, runner);
+            } catch (RuntimeException e) {
+                runner.close(); // the TensorFlow session must not outlive a failed build
+                throw e;
+            }
         }
 
         private Builder copy() {

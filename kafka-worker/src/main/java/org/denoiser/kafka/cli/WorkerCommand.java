@@ -6,16 +6,28 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.denoiser.kafka.worker.ImageWorker;
 import org.denoiser.kafka.worker.WorkerConfig;
+import org.denoiser.kafka.worker.WorkerFailure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code denoiser worker}: runs the streaming denoiser until SIGTERM or Ctrl-C. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Denoise images from a Kafka topic into another, exactly once.",
-            "Settings (later wins): defaults, --config FILE, DENOISER_* environment variables, options.",
-            "Other keys: dlq.topic, group.id, instance.id, threads, tile.size, max.pixels, max.record.bytes,",
-            "metrics.interval.s, shutdown.grace.s, commit.interval.ms, create.topics, kafka.*, consumer.*, producer.*"})
+            "Settings (later wins): defaults, --config FILE, DENOISER_* environment variables, options;",
+            "--settings lists them all. Exit codes: 0 stopped by SIGTERM, 2 bad configuration (every problem",
+            "listed), 1 Kafka unreachable or refusing this worker (the cause in one line)."})
 final class WorkerCommand implements Callable<Integer> {
+    /** Kafka could not be reached, refused this worker, or fenced it (2 is bad configuration). */
+    static final int WORKER_FAILED = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--settings", description = "List every setting with its default and meaning, and exit.")
+    boolean listSettings;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with worker settings.")
     Path configFile;
 
@@ -47,6 +59,10 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (listSettings) {
+            spec.commandLine().getOut().print(WorkerConfig.describeSettings());
+            return 0;
+        }
         Map<String, String> options = new HashMap<>();
         options.put("bootstrap.servers", bootstrap);
         options.put("input.topic", in);
@@ -59,7 +75,12 @@ final class WorkerCommand implements Callable<Integer> {
         ImageWorker worker = new ImageWorker(WorkerConfig.load(configFile, System.getenv(), options));
         // SIGTERM and Ctrl-C: finish the images in flight, commit them, close the clients and models.
         Runtime.getRuntime().addShutdownHook(new Thread(worker::stopAndWait, "worker-shutdown"));
-        worker.run();
+        try {
+            worker.run();
+        } catch (WorkerFailure e) {
+            spec.commandLine().getErr().println("denoiser worker: " + e.getMessage());
+            return WORKER_FAILED;
+        }
         return 0;
     }
 }

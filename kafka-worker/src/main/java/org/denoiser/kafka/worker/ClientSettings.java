@@ -3,6 +3,7 @@ package org.denoiser.kafka.worker;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,6 +24,10 @@ public final class ClientSettings {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         // Static membership: a restarted instance gets its partitions back without a rebalance.
         p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instanceId());
+        // A member that leaves (scale-down) is noticed at the others' next heartbeat; with the
+        // cooperative assignor only its partitions move, the others keep working meanwhile.
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -51,8 +56,14 @@ public final class ClientSettings {
         return p;
     }
 
+    /** The admin client of the start-up checks: it gives up after {@code startup.timeout.s}, with the reason. */
     public static Properties admin(WorkerConfig config) {
-        return common(config);
+        Properties p = new Properties();
+        long timeoutMs = config.startupTimeoutSeconds() * 1000L;
+        p.put("default.api.timeout.ms", String.valueOf(timeoutMs));
+        p.put("request.timeout.ms", String.valueOf(Math.min(30_000, timeoutMs)));
+        p.putAll(common(config));
+        return p;
     }
 
     /** Records polled but not yet committed, at most: enough to keep every denoise thread busy. */

@@ -2,7 +2,9 @@ package org.denoiser.kafka.worker;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -10,13 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +37,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
     private final ImageProcessor processor;
+    private final OutputTransactions transactions;
     private final DenoisePool denoiseThreads;
     private final WorkerMetrics metrics;
     private final InFlightRecords inFlight = new InFlightRecords();
@@ -55,6 +52,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
         this.consumer = consumer;
         this.producer = producer;
         this.processor = processor;
+        this.transactions = new OutputTransactions(producer);
         this.denoiseThreads = denoiseThreads;
         this.metrics = metrics;
         this.maxInFlight = ClientSettings.maxInFlight(config);
@@ -63,7 +61,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
     /** Runs until {@link #stop()}, then finishes the records in flight within the shutdown grace. */
     void run() {
         producer.initTransactions();
-        consumer.subscribe(java.util.List.of(config.inputTopic()), this);
+        consumer.subscribe(List.of(config.inputTopic()), this);
         while (running) {
             ConsumerRecords<byte[], byte[]> records;
             try {
@@ -107,25 +105,13 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
         if (done.isEmpty()) {
             return;
         }
-        try {
-            producer.beginTransaction();
-            for (ProcessedRecord result : done.records()) {
-                producer.send(result.record());
-            }
-            producer.sendOffsetsToTransaction(done.offsets(), consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                | AuthorizationException | UnsupportedVersionException e) {
-            // Another instance with our transactional.id took over, or the cluster refuses us: stop.
-            throw new IllegalStateException("the worker cannot go on: " + e.getMessage(), e);
-        } catch (KafkaException e) {
-            LOG.warn("transaction failed, aborting it and re-reading from the last committed offsets: {}", e.getMessage());
-            producer.abortTransaction();
+        Optional<List<ProcessedRecord>> committed = transactions.commit(done.records(), done.offsets(), consumer.groupMetadata());
+        if (committed.isEmpty()) {
             rewind();
             return;
         }
         long now = System.nanoTime();
-        done.records().forEach(r -> metrics.committed(r, now));
+        committed.get().forEach(r -> metrics.committed(r, now));
     }
 
     /** After an aborted transaction: forget the work in flight and read again from the committed offsets. */
@@ -138,7 +124,7 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
             if (offset != null) {
                 consumer.seek(partition, offset);
             } else {
-                consumer.seekToBeginning(java.util.List.of(partition));
+                consumer.seekToBeginning(List.of(partition));
             }
         }
     }
@@ -161,16 +147,26 @@ final class ConsumeLoop implements ConsumerRebalanceListener {
 
     private void updateMetrics() {
         long now = System.nanoTime();
+        metrics.polled();
         metrics.inFlight(inFlight.size());
         if (now - lastLagNanos >= LAG_EVERY_NANOS) {
             lastLagNanos = now;
-            long lag = 0;
-            for (TopicPartition partition : consumer.assignment()) {
-                lag += consumer.currentLag(partition).orElse(0);
-            }
-            metrics.lag(lag);
+            metrics.lag(uncommittedRecords());
         }
         metrics.maybeLog();
+    }
+
+    /**
+     * Records in the assigned partitions whose offsets are not committed yet: those not fetched
+     * (the consumer's lag, from its position) plus those fetched and in flight. A record that is
+     * stuck counts until it is committed, so the figure never says 0 while work waits.
+     */
+    private long uncommittedRecords() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0) + inFlight.size(partition);
+        }
+        return lag;
     }
 
     private static void sleep(long millis) {

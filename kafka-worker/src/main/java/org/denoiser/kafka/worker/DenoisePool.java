@@ -1,12 +1,8 @@
 package org.denoiser.kafka.worker;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,17 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded pool of denoise threads and their models. A {@link Denoiser} serves one caller at
- * a time, so each thread borrows a model set, uses the model the record asks for (loaded on first
- * use), and gives the set back; there are as many sets as threads, so borrowing never waits.
- * {@link #close()} stops the threads before it closes the models they use.
+ * The bounded pool of denoise threads and the models they share: one {@link Denoiser} per model
+ * id for the whole process (loaded on first use, with as many predictors as there are threads),
+ * so memory grows with the models served, not with threads x models. {@link #close()} stops the
+ * threads, then closes the models; a model's close waits for the calls still running on it.
  */
 final class DenoisePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DenoisePool.class);
 
     private final ExecutorService threads;
-    private final BlockingQueue<ModelSet> sets;
-    private final List<ModelSet> all = new ArrayList<>();
+    private final int threadCount;
+    private final int tileSize;
+    private final Map<String, Denoiser> byId = new ConcurrentHashMap<>();
 
     DenoisePool(int threads, int tileSize) {
         AtomicInteger count = new AtomicInteger();
@@ -36,12 +33,8 @@ final class DenoisePool implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sets = new ArrayBlockingQueue<>(threads);
-        for (int i = 0; i < threads; i++) {
-            ModelSet set = new ModelSet(tileSize);
-            all.add(set);
-            sets.add(set);
-        }
+        this.threadCount = threads;
+        this.tileSize = tileSize;
     }
 
     /** Queues work for the denoise threads. */
@@ -49,64 +42,25 @@ final class DenoisePool implements AutoCloseable {
         return threads.submit(work);
     }
 
-    /** Runs {@code work} with a model set that no other thread uses meanwhile. */
-    <R> R withModels(ModelWork<R> work) throws InterruptedException {
-        ModelSet set = sets.take();
-        try {
-            return work.run(set);
-        } finally {
-            sets.add(set);
-        }
-    }
-
-    /** Loads a model into one set now, so that a wrong default model fails at start, not on the first record. */
-    void preload(String modelId) throws InterruptedException {
-        withModels(set -> set.denoiser(modelId));
+    /**
+     * The shared denoiser for {@code modelId}, loaded on first use; throws
+     * {@code UnknownModelException} for an id no repository has (and keeps nothing for it).
+     */
+    Denoiser denoiser(String modelId) {
+        return byId.computeIfAbsent(modelId, id -> Denoiser.builder().model(id).tileSize(tileSize).threads(threadCount).build());
     }
 
     @Override
     public void close() {
         threads.shutdownNow();
         try {
-            // A running TensorFlow call cannot be interrupted; its model must stay open until it returns.
             if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
-                LOG.warn("a denoise thread is still busy after 60 s; its model stays open");
-                return;
+                LOG.warn("a denoise thread is still busy after 60 s; closing its model waits for it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        all.forEach(ModelSet::close);
-    }
-
-    interface ModelWork<R> {
-        R run(ModelSet models);
-    }
-
-    /** The models one thread has loaded, by id. */
-    static final class ModelSet implements AutoCloseable {
-        private final int tileSize;
-        private final Map<String, Denoiser> byId = new HashMap<>();
-
-        private ModelSet(int tileSize) {
-            this.tileSize = tileSize;
-        }
-
-        /** The denoiser for {@code modelId}; throws {@code UnknownModelException} for an id no repository has. */
-        Denoiser denoiser(String modelId) {
-            Denoiser denoiser = byId.get(modelId);
-            if (denoiser == null) {
-                denoiser = Denoiser.builder().model(modelId).tileSize(tileSize).build();
-                byId.put(modelId, denoiser);
-            }
-            return denoiser;
-        }
-
-        @Override
-        public synchronized void close() {
-            byId.values().forEach(Denoiser::close);
-            byId.clear();
-        }
+        byId.values().forEach(Denoiser::close);
+        byId.clear();
     }
 }

@@ -39,6 +39,9 @@ public record ImagePayload(ImageData image, RawPixels raw, ImageFormat format) {
         }
         ImageFormat declared = contentType.map(ImagePayload::formatOfContentType).orElse(null);
         ImageData image = codec.decode(value, source);
+        if (image.format() != ImageFormat.FITS) {
+            ExtraSamples.requireNone(value, image, source);
+        }
         if (declared != null && declared != image.format()) {
             throw new BadHeadersException(source + " says " + MessageHeaders.CONTENT_TYPE + ": " + contentType.get()
                     + " but holds a " + image.format() + " image");

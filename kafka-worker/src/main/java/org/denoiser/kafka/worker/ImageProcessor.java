@@ -5,12 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
+import org.denoiser.io.ImageTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,40 +29,32 @@ final class ImageProcessor {
     private final WorkerConfig config;
     private final ImageCodec codec;
     private final DenoisePool models;
+    private final DeadLetters deadLetters;
 
     ImageProcessor(WorkerConfig config, DenoisePool models) {
         this.config = config;
         this.codec = ImageCodec.defaults().withMaxPixels(config.maxPixels());
         this.models = models;
+        this.deadLetters = new DeadLetters(config.dlqTopic(), config.maxRecordBytes());
     }
 
-    ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) throws InterruptedException {
+    ProcessedRecord process(ConsumerRecord<byte[], byte[]> in, long receivedNanos) {
         String source = describe(in);
         long start = System.nanoTime();
         try {
-            return models.withModels(set -> {
-                String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
-                ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
-                Denoiser denoiser = set.denoiser(modelId);
-                ImageData result = denoiser.denoise(payload.image());
-                byte[] value = payload.encode(result, codec);
-                if (value.length > config.maxRecordBytes()) {
-                    throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
-                            + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
-                }
-                Headers headers = copiedHeaders(in.headers());
-                MessageHeaders.put(headers, MessageHeaders.MODEL, denoiser.model().id());
-                MessageHeaders.put(headers, MessageHeaders.MODEL_VERSION, denoiser.model().version());
-                MessageHeaders.put(headers, MessageHeaders.INPUT_SHA256, sha256(in.value()));
-                MessageHeaders.put(headers, MessageHeaders.CONTENT_TYPE, payload.contentType());
-                if (payload.raw() != null) {
-                    MessageHeaders.put(headers, MessageHeaders.DTYPE, payload.raw().dtype());
-                    MessageHeaders.put(headers, MessageHeaders.SHAPE, payload.raw().shapeHeader());
-                }
-                MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
-                return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
-                        false, null, receivedNanos);
-            });
+            requireRecordSize(in, source);
+            String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
+            ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
+            Denoiser denoiser = models.denoiser(modelId);
+            ImageData result = denoiser.denoise(payload.image());
+            byte[] value = payload.encode(result, codec);
+            if (value.length > config.maxRecordBytes()) {
+                throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
+                        + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
+            }
+            Headers headers = outputHeaders(in, payload, denoiser, start);
+            return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
+                    null, receivedNanos, refusal -> outputRefused(in, source, refusal, receivedNanos));
         } catch (RuntimeException e) {
             // Bad input, or a failure that would fail again on retry: park the record, keep going.
             ErrorKind kind = ErrorKind.of(e);
@@ -68,19 +63,40 @@ final class ImageProcessor {
             } else {
                 LOG.warn("{} goes to the dead-letter topic {}: {}", source, config.dlqTopic(), e.getMessage());
             }
-            return new ProcessedRecord(deadLetter(in, kind, e), true, kind, receivedNanos);
+            return deadLetters.of(in, kind, e.getMessage() != null ? e.getMessage() : e.toString(), receivedNanos);
         }
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> in, ErrorKind kind, RuntimeException e) {
-        Headers headers = new RecordHeaders(in.headers().toArray());
-        String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        MessageHeaders.put(headers, MessageHeaders.ERROR, message);
-        MessageHeaders.put(headers, MessageHeaders.ERROR_TYPE, kind.headerValue());
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_TOPIC, in.topic());
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_PARTITION, String.valueOf(in.partition()));
-        MessageHeaders.put(headers, MessageHeaders.SOURCE_OFFSET, String.valueOf(in.offset()));
-        return new ProducerRecord<>(config.dlqTopic(), null, in.key(), in.value(), headers);
+    private static Headers outputHeaders(ConsumerRecord<byte[], byte[]> in, ImagePayload payload, Denoiser denoiser, long start) {
+        Headers headers = copiedHeaders(in.headers());
+        MessageHeaders.put(headers, MessageHeaders.MODEL, denoiser.model().id());
+        MessageHeaders.put(headers, MessageHeaders.MODEL_VERSION, denoiser.model().version());
+        MessageHeaders.put(headers, MessageHeaders.INPUT_SHA256, sha256(in.value()));
+        MessageHeaders.put(headers, MessageHeaders.CONTENT_TYPE, payload.contentType());
+        if (payload.raw() != null) {
+            MessageHeaders.put(headers, MessageHeaders.DTYPE, payload.raw().dtype());
+            MessageHeaders.put(headers, MessageHeaders.SHAPE, payload.raw().shapeHeader());
+        }
+        MessageHeaders.put(headers, MessageHeaders.PROCESSING_MS, String.valueOf((System.nanoTime() - start) / 1_000_000));
+        return headers;
+    }
+
+    /** Checked before anything is decoded: an oversized record costs no denoising and no pixel memory. */
+    private void requireRecordSize(ConsumerRecord<byte[], byte[]> in, String source) {
+        if (in.value() != null && in.value().length > config.maxRecordBytes()) {
+            throw new ImageTooLargeException(source + " is " + in.value().length + " bytes, more than max.record.bytes = "
+                    + config.maxRecordBytes() + "; it was not decoded");
+        }
+    }
+
+    /** Kafka refused the denoised record (an output topic with a smaller max.message.bytes, say). */
+    private ProcessedRecord outputRefused(ConsumerRecord<byte[], byte[]> in, String source, RuntimeException refusal,
+            long receivedNanos) {
+        ErrorKind kind = refusal instanceof RecordTooLargeException || refusal instanceof RecordBatchTooLargeException
+                ? ErrorKind.OUTPUT_TOO_LARGE : ErrorKind.INTERNAL;
+        String reason = "Kafka refused the denoised " + source + " for " + config.outputTopic() + ": " + refusal.getMessage();
+        LOG.warn("{}; the input goes to the dead-letter topic {}", reason, config.dlqTopic());
+        return deadLetters.of(in, kind, reason, receivedNanos);
     }
 
     private static Headers copiedHeaders(Headers input) {

@@ -43,6 +43,12 @@ final class InFlightRecords {
         return size;
     }
 
+    /** Records of {@code partition} in flight. */
+    int size(TopicPartition partition) {
+        Deque<Pending> queue = byPartition.get(partition);
+        return queue == null ? 0 : queue.size();
+    }
+
     boolean isEmpty() {
         return size == 0;
     }
@@ -60,7 +66,7 @@ final class InFlightRecords {
     /**
      * Removes every finished record that has no unfinished record before it in its partition.
      *
-     * @throws IllegalStateException when processing failed with an error rather than a dead letter
+     * @throws WorkerFailure when processing failed with an error rather than a dead letter
      *     (for example out of memory); the worker stops, and nothing of it is committed
      */
     Completed takeCompleted() {
@@ -98,7 +104,7 @@ final class InFlightRecords {
         try {
             return pending.result().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("processing offset " + pending.offset() + " failed: " + e.getCause(), e.getCause());
+            throw new WorkerFailure("processing offset " + pending.offset() + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while collecting results", e);

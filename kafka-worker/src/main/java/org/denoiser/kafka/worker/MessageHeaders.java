@@ -41,6 +41,11 @@ public final class MessageHeaders {
     public static final String SOURCE_TOPIC = "denoise.source-topic";
     public static final String SOURCE_PARTITION = "denoise.source-partition";
     public static final String SOURCE_OFFSET = "denoise.source-offset";
+    /**
+     * Set when a dead letter holds only the first bytes of the input value (or none): the input's
+     * length in bytes. {@link #INPUT_SHA256} then identifies the whole original.
+     */
+    public static final String VALUE_TRUNCATED_FROM = "denoise.value-truncated-from";
 
     public static final String PNG = "image/png";
     public static final String TIFF = "image/tiff";
@@ -67,6 +72,6 @@ public final class MessageHeaders {
     static boolean isSetByWorker(String name) {
         return name.equals(MODEL) || name.equals(MODEL_VERSION) || name.equals(INPUT_SHA256)
                 || name.equals(PROCESSING_MS) || name.equals(CONTENT_TYPE) || name.equals(ERROR)
-                || name.equals(ERROR_TYPE) || name.startsWith("denoise.source-");
+                || name.equals(ERROR_TYPE) || name.equals(VALUE_TRUNCATED_FROM) || name.startsWith("denoise.source-");
     }
 }

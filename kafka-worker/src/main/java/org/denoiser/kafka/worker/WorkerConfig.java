@@ -1,5 +1,7 @@
 package org.denoiser.kafka.worker;
 
+import static org.denoiser.kafka.worker.WorkerSettings.*;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -8,22 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
- * The worker's settings, validated once at start. They come from (later wins): the defaults, a
- * properties file, environment variables ({@code DENOISER_} + the key in upper case with
- * {@code _} for {@code .}, e.g. {@code DENOISER_INPUT_TOPIC}), and command-line options.
+ * The worker's settings, validated once at start against {@link WorkerSettings#DEFINITION}. They
+ * come from (later wins): the defaults, a properties file, environment variables
+ * ({@code DENOISER_} + the key in upper case with {@code _} for {@code .}, e.g.
+ * {@code DENOISER_INPUT_TOPIC}), and command-line options.
  *
  * <p>Keys starting with {@code kafka.}, {@code consumer.} or {@code producer.} are passed to
  * all Kafka clients, the consumer or the producer, e.g. {@code kafka.security.protocol=SSL} or
- * {@code consumer.session.timeout.ms=10000}.
+ * {@code consumer.session.timeout.ms=10000}; they are checked against the clients' own
+ * definitions. Any other key is an error, with the closest known key as a hint.
  */
 public record WorkerConfig(
         String bootstrapServers,
@@ -41,6 +46,9 @@ public record WorkerConfig(
         int shutdownGraceSeconds,
         int commitIntervalMs,
         boolean createTopics,
+        int startupTimeoutSeconds,
+        boolean leaveGroupOnShutdown,
+        int httpPort,
         Map<String, String> clientOverrides) {
 
     /** The model used when a record names none; change it here when a better general model ships. */
@@ -49,57 +57,38 @@ public record WorkerConfig(
     public static final int DEFAULT_MAX_RECORD_BYTES = 32 * 1024 * 1024;
     private static final String ENV_PREFIX = "DENOISER_";
 
-    /** Every key this worker knows, with its default ({@code null}: required or derived). */
-    private static final Map<String, String> DEFAULTS = defaults();
-
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("bootstrap.servers", null);
-        d.put("input.topic", null);
-        d.put("output.topic", null);
-        d.put("dlq.topic", null); // input.topic + ".dlq"
-        d.put("model", DEFAULT_MODEL);
-        d.put("group.id", "denoiser-worker");
-        d.put("instance.id", null); // the host name: a pod name in a StatefulSet
-        d.put("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
-        d.put("tile.size", "512");
-        d.put("max.pixels", String.valueOf(64L * 1024 * 1024));
-        d.put("max.record.bytes", String.valueOf(DEFAULT_MAX_RECORD_BYTES));
-        d.put("metrics.interval.s", "30");
-        d.put("shutdown.grace.s", "30");
-        d.put("commit.interval.ms", "100");
-        d.put("create.topics", "true");
-        return d;
-    }
-
     public WorkerConfig {
         clientOverrides = Map.copyOf(clientOverrides);
     }
 
-    /** The documented keys, for help texts. */
+    /** The worker's own keys, for help texts. */
     public static Set<String> keys() {
-        return DEFAULTS.keySet();
+        return DEFINITION.names();
+    }
+
+    /** Every setting with its default and documentation, one per line ({@code denoiser worker --settings}). */
+    public static String describeSettings() {
+        return WorkerSettings.describe();
     }
 
     /**
      * Merges the sources and validates the result.
      *
      * @param file a properties file, or {@code null}
-     * @param environment usually {@code System.getenv()}
+     * @param environment usually {@code System.getenv()}; {@code DENOISER_} variables that name
+     *     no worker or client setting (DENOISER_HOME, DENOISER_JAVA_OPTS) belong to other parts
      * @param options command-line values by key; {@code null} values are ignored
      * @throws IllegalArgumentException naming every problem found
      */
     public static WorkerConfig load(Path file, Map<String, String> environment, Map<String, String> options) {
         Map<String, String> merged = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
         if (file != null) {
             readFile(file).forEach((k, v) -> merged.put(k.toString().trim(), v.toString().trim()));
         }
         environment.forEach((name, value) -> {
             String key = name.startsWith(ENV_PREFIX)
                     ? name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.') : "";
-            // Other DENOISER_ variables (DENOISER_HOME, DENOISER_JAVA_OPTS) belong to other parts.
-            if (DEFAULTS.containsKey(key) || isClientKey(key)) {
+            if (keys().contains(key) || ClientOverrides.isClientKey(key)) {
                 merged.put(key, value.trim());
             }
         });
@@ -108,65 +97,85 @@ public record WorkerConfig(
                 merged.put(k, v);
             }
         });
-        return fromMap(merged, problems);
+        return fromMap(merged, new ArrayList<>());
     }
 
-    /** Validates settings given by key (defaults fill the gaps). */
+    /**
+     * Validates settings given by key (defaults fill the gaps).
+     *
+     * @param problems collects every problem; they are also thrown together
+     * @throws IllegalArgumentException naming every problem found
+     */
     public static WorkerConfig fromMap(Map<String, String> settings, List<String> problems) {
+        Map<String, String> own = new TreeMap<>();
         Map<String, String> overrides = new TreeMap<>();
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         settings.forEach((key, value) -> {
-            if (isClientKey(key)) {
+            if (ClientOverrides.isClientKey(key)) {
                 overrides.put(key, value);
-            } else if (DEFAULTS.containsKey(key)) {
-                values.put(key, value);
+            } else if (keys().contains(key)) {
+                own.put(key, value);
             } else {
-                problems.add("unknown setting '" + key + "' (known: " + String.join(", ", DEFAULTS.keySet())
-                        + ", and kafka.*, consumer.*, producer.* for the Kafka clients)");
+                problems.add("unknown setting '" + key + "'" + hint(key));
             }
         });
-        Settings s = new Settings(values, problems);
-        String input = s.required("input.topic", "--in");
-        WorkerConfig config = new WorkerConfig(
-                s.required("bootstrap.servers", "--bootstrap"),
-                input,
-                s.required("output.topic", "--out"),
-                s.text("dlq.topic", input == null ? null : input + ".dlq"),
-                s.required("model", "--model"),
-                s.required("group.id", "--group"),
-                s.text("instance.id", hostName()),
-                s.integer("threads", 1, 256),
-                s.integer("tile.size", 16, 1 << 16),
-                s.longValue("max.pixels", 1, Integer.MAX_VALUE),
-                s.integer("max.record.bytes", 1024, Integer.MAX_VALUE / 4),
-                s.integer("metrics.interval.s", 0, 86_400),
-                s.integer("shutdown.grace.s", 0, 3600),
-                s.integer("commit.interval.ms", 0, 60_000),
-                s.bool("create.topics"),
-                overrides);
-        if (config.inputTopic() != null && (config.inputTopic().equals(config.outputTopic()) || config.inputTopic().equals(config.dlqTopic()))) {
-            problems.add("input.topic must differ from output.topic and dlq.topic (all are '" + config.inputTopic() + "')");
+        for (ConfigValue value : DEFINITION.validate(own)) {
+            if (!value.errorMessages().isEmpty()) {
+                problems.add(own.containsKey(value.name()) ? value.errorMessages().get(0) : missing(value.name()));
+            }
         }
+        ClientOverrides.check(overrides, problems, WorkerConfig::hint);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid worker configuration:\n  - " + String.join("\n  - ", problems));
+            throw invalid(problems);
         }
-        return config;
+        Map<String, Object> v = DEFINITION.parse(own);
+        String input = (String) v.get(INPUT_TOPIC);
+        String dlq = v.get(DLQ_TOPIC) != null ? (String) v.get(DLQ_TOPIC) : input + ".dlq";
+        if (input.equals(v.get(OUTPUT_TOPIC)) || input.equals(dlq)) {
+            problems.add("input.topic must differ from output.topic and dlq.topic (all are '" + input + "')");
+            throw invalid(problems);
+        }
+        return new WorkerConfig((String) v.get(BOOTSTRAP_SERVERS), input, (String) v.get(OUTPUT_TOPIC), dlq,
+                (String) v.get(MODEL), (String) v.get(GROUP_ID),
+                v.get(INSTANCE_ID) != null ? (String) v.get(INSTANCE_ID) : hostName(),
+                (Integer) v.get(THREADS), (Integer) v.get(TILE_SIZE), (Long) v.get(MAX_PIXELS), (Integer) v.get(MAX_RECORD_BYTES),
+                (Integer) v.get(METRICS_INTERVAL_S), (Integer) v.get(SHUTDOWN_GRACE_S), (Integer) v.get(COMMIT_INTERVAL_MS),
+                (Boolean) v.get(CREATE_TOPICS), (Integer) v.get(STARTUP_TIMEOUT_S), (Boolean) v.get(LEAVE_GROUP_ON_SHUTDOWN),
+                (Integer) v.get(HTTP_PORT), overrides);
     }
 
-    private static boolean isClientKey(String key) {
-        return key.startsWith("kafka.") || key.startsWith("consumer.") || key.startsWith("producer.");
+    private static IllegalArgumentException invalid(List<String> problems) {
+        return new IllegalArgumentException("invalid worker configuration:\n  - " + String.join("\n  - ", problems));
+    }
+
+    private static String missing(String key) {
+        String option = OPTIONS.containsKey(key) ? OPTIONS.get(key) + ", " : "";
+        return "missing " + key + " (" + option + ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_')
+                + ", or " + key + "= in the properties file)";
+    }
+
+    /** ": did you mean 'x'?" for a likely typo, or a pointer to the list of settings. */
+    private static String hint(String key) {
+        Set<String> candidates = new TreeSet<>(keys());
+        candidates.addAll(ClientOverrides.knownKeys());
+        return Spelling.closest(key, candidates).map(k -> "; did you mean '" + k + "'?")
+                .orElse("; see 'denoiser worker --settings' (and kafka.*, consumer.*, producer.* for the Kafka clients)");
     }
 
     /** A copy with another instance id (tests and the demo run several instances in one JVM). */
     public WorkerConfig withInstanceId(String id) {
         return new WorkerConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, model, groupId, id, threads, tileSize,
                 maxPixels, maxRecordBytes, metricsIntervalSeconds, shutdownGraceSeconds, commitIntervalMs, createTopics,
-                clientOverrides);
+                startupTimeoutSeconds, leaveGroupOnShutdown, httpPort, clientOverrides);
     }
 
     /** Stable across restarts of this instance, so a restarted worker fences its crashed predecessor. */
     public String transactionalId() {
         return groupId + "-" + instanceId;
+    }
+
+    /** The security protocol the clients use ({@code kafka.security.protocol}), for error messages. */
+    public String securityProtocol() {
+        return clientOverrides.getOrDefault(ClientOverrides.ALL + "security.protocol", "PLAINTEXT");
     }
 
     private static Properties readFile(Path file) {
@@ -190,49 +199,6 @@ public record WorkerConfig(
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "worker-1";
-        }
-    }
-
-    /** Typed reads that collect every problem instead of stopping at the first. */
-    private record Settings(Map<String, String> values, List<String> problems) {
-        String text(String key, String fallback) {
-            String v = values.get(key);
-            return v == null || v.isBlank() ? fallback : v;
-        }
-
-        String required(String key, String option) {
-            String v = text(key, null);
-            if (v == null) {
-                problems.add("missing " + key + " (" + option + ", " + ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_')
-                        + ", or " + key + "= in the properties file)");
-            }
-            return v;
-        }
-
-        int integer(String key, int min, int max) {
-            return (int) longValue(key, min, max);
-        }
-
-        long longValue(String key, long min, long max) {
-            String v = text(key, "");
-            try {
-                long n = Long.parseLong(v);
-                if (n < min || n > max) {
-                    problems.add(key + " must be between " + min + " and " + max + ", got " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problems.add(key + " must be a whole number, got '" + v + "'");
-                return min;
-            }
-        }
-
-        boolean bool(String key) {
-            String v = text(key, "").toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                problems.add(key + " must be true or false, got '" + v + "'");
-            }
-            return v.equals("true");
         }
     }
 }

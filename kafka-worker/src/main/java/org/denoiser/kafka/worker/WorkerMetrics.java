@@ -22,6 +22,7 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
 
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final long[] latencies = new long[WINDOW];
     private long latencyCount;
     private volatile long lag = -1;
@@ -32,6 +33,7 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     private long intervalStart = startNanos;
     private long processedAtIntervalStart;
     private volatile double imagesPerSecond;
+    private volatile long lastPollNanos = System.nanoTime();
     private ObjectName registeredAs;
 
     WorkerMetrics(int intervalSeconds) {
@@ -64,10 +66,22 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     /** One committed record, output or dead letter. */
     synchronized void committed(ProcessedRecord record, long committedNanos) {
         processed.incrementAndGet();
-        if (record.failed()) {
+        if (record.skipped()) {
+            skipped.incrementAndGet();
+        } else if (record.failed()) {
             deadLettered.incrementAndGet();
         }
         latencies[(int) (latencyCount++ % WINDOW)] = committedNanos - record.receivedNanos();
+    }
+
+    /** The consumer loop turned once (for the liveness check). */
+    void polled() {
+        lastPollNanos = System.nanoTime();
+    }
+
+    /** Milliseconds since the consumer loop last turned. */
+    long millisSinceLastPoll() {
+        return (System.nanoTime() - lastPollNanos) / 1_000_000;
     }
 
     void assigned() {
@@ -107,8 +121,8 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
 
     private String summary(double rate) {
         return String.format(Locale.ROOT, "%.1f images/s, latency p50 %.0f ms p99 %.0f ms, %d images, %d dead-lettered,"
-                + " %d in flight, lag %d", rate, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
-                deadLettered.get(), inFlight.get(), lag);
+                + " %d skipped, %d in flight, lag %d", rate, getLatencyP50Millis(), getLatencyP99Millis(), processed.get(),
+                deadLettered.get(), skipped.get(), inFlight.get(), lag);
     }
 
     @Override
@@ -119,6 +133,11 @@ public final class WorkerMetrics implements WorkerMetricsMBean {
     @Override
     public long getDeadLettered() {
         return deadLettered.get();
+    }
+
+    @Override
+    public long getSkipped() {
+        return skipped.get();
     }
 
     @Override

@@ -6,6 +6,9 @@ public interface WorkerMetricsMBean {
 
     long getDeadLettered();
 
+    /** Inputs that could not even be dead-lettered (Kafka refused every form): logged, offset committed. */
+    long getSkipped();
+
     /** Images per second over the last metrics interval. */
     double getImagesPerSecond();
 
@@ -14,7 +17,10 @@ public interface WorkerMetricsMBean {
 
     double getLatencyP99Millis();
 
-    /** Records in the assigned input partitions not yet consumed (−1 before the first fetch). */
+    /**
+     * Records in the assigned input partitions whose offsets are not committed yet, in flight
+     * included (−1 before the first fetch).
+     */
     long getLag();
 
     /** Partition assignments received; more than a few means the group keeps rebalancing. */

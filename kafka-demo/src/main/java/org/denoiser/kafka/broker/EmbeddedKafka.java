@@ -34,18 +34,32 @@ import org.denoiser.kafka.worker.WorkerConfig;
  * {@link #MAX_MESSAGE_BYTES}, so 32 MiB images pass with room for headers.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    /** Largest record batch the broker accepts: 32 MiB of image plus 1 MiB for headers and framing. */
-    public static final int MAX_MESSAGE_BYTES = 33 * 1024 * 1024;
+    /**
+     * Largest record batch the broker accepts: 64 MiB of image plus 1 MiB for headers and framing,
+     * twice the worker's default {@code max.record.bytes}, so tests can send records the worker
+     * must refuse. Topics are made with their own, smaller {@code max.message.bytes}.
+     */
+    public static final int MAX_MESSAGE_BYTES = 65 * 1024 * 1024;
     private static final int START_ATTEMPTS = 5;
 
     private final Path dataDir;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String tlsBootstrapServers;
 
-    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers) {
+    /**
+     * A TLS listener's key: a PKCS12 key store holding the broker's key and certificate.
+     *
+     * @param keyStore the PKCS12 file
+     * @param password the password of the store and of the key in it
+     */
+    public record TlsListener(Path keyStore, String password) {}
+
+    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers, String tlsBootstrapServers) {
         this.dataDir = dataDir;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.tlsBootstrapServers = tlsBootstrapServers;
     }
 
     /**
@@ -53,11 +67,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * just before start; when another process takes one in between, it retries on new ports.
      */
     public static EmbeddedKafka start() {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}, with a second, TLS listener at {@link #tlsBootstrapServers()} when
+     * {@code tls} is given (the plaintext one stays, for the broker's own traffic and for tests).
+     */
+    public static EmbeddedKafka start(TlsListener tls) {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             Path dir = createTempDir();
             try {
-                return startIn(dir);
+                return startIn(dir, tls);
             } catch (RuntimeException e) {
                 deleteQuietly(dir);
                 if (!causedByBind(e)) {
@@ -81,8 +103,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates topics (if missing) that take records of up to 32 MiB, as the worker's own. */
     public void createTopics(int partitions, String... topics) {
+        createTopics(partitions, WorkerConfig.DEFAULT_MAX_RECORD_BYTES, topics);
+    }
+
+    /** Creates topics (if missing) that take records of up to {@code maxRecordBytes}. */
+    public void createTopics(int partitions, int maxRecordBytes, String... topics) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            TopicSetup.create(admin, List.of(topics), partitions, WorkerConfig.DEFAULT_MAX_RECORD_BYTES);
+            TopicSetup.create(admin, List.of(topics), partitions, maxRecordBytes);
         }
     }
 
@@ -91,10 +118,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    private static EmbeddedKafka startIn(Path dir) {
+    /** {@code host:port} of the TLS listener, for clients with {@code security.protocol=SSL}; null without one. */
+    public String tlsBootstrapServers() {
+        return tlsBootstrapServers;
+    }
+
+    private static EmbeddedKafka startIn(Path dir, TlsListener tls) {
         int brokerPort = freePort();
         int controllerPort = freePort();
+        int tlsPort = tls == null ? -1 : freePort();
         Properties props = serverProperties(dir.resolve("logs"), brokerPort, controllerPort);
+        if (tls != null) {
+            addTlsListener(props, tls, tlsPort);
+        }
         Path propertiesFile = dir.resolve("server.properties");
         try (var out = Files.newOutputStream(propertiesFile)) {
             props.store(out, "embedded single-node KRaft broker");
@@ -109,7 +145,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             throw e;
         }
-        return new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
+        return new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort, tls == null ? null : "127.0.0.1:" + tlsPort);
+    }
+
+    private static void addTlsListener(Properties p, TlsListener tls, int port) {
+        p.put("listeners", p.getProperty("listeners") + ",SSL://127.0.0.1:" + port);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + ",SSL://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SSL:SSL");
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", tls.keyStore().toString());
+        p.put("ssl.keystore.password", tls.password());
+        p.put("ssl.key.password", tls.password());
     }
 
     private static Properties serverProperties(Path logDir, int brokerPort, int controllerPort) {

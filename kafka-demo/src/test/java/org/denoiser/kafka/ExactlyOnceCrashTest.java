@@ -3,7 +3,6 @@ package org.denoiser.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.denoiser.io.ImageCodec;
+import org.denoiser.kafka.bench.WorkerProcesses;
 import org.denoiser.kafka.client.ImagePublisher;
 import org.denoiser.kafka.client.RecordCollector;
 import org.denoiser.kafka.demo.SampleImages;
@@ -77,16 +77,9 @@ class ExactlyOnceCrashTest extends BrokerTest {
         assertEquals(IMAGES, keys.size(), "one output for every input");
     }
 
-    /** {@code denoiser worker} in a new JVM, with the test's classpath, logging to a file. */
     private Process startWorker(int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                "org.denoiser.cli.DenoiserCommand", "worker", "--bootstrap", kafka.bootstrapServers(), "--in", "eo-in",
-                "--out", "eo-out", "--threads", "2", "--instance-id", "crash-test");
-        File log = logs.resolve("worker-" + run + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-        builder.environment().put("DENOISER_METRICS_INTERVAL_S", "1");
-        return builder.start();
+        return WorkerProcesses.start(logs.resolve("worker-" + run + ".log"), Map.of("DENOISER_METRICS_INTERVAL_S", "1"),
+                "--bootstrap", kafka.bootstrapServers(), "--in", "eo-in", "--out", "eo-out", "--threads", "2",
+                "--instance-id", "crash-test");
     }
 }

@@ -1,0 +1,54 @@
+package org.denoiser.kafka.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
+import org.denoiser.api.CorruptImageException;
+import org.denoiser.api.UnsupportedPixelTypeException;
+import org.denoiser.io.ImageData;
+
+/**
+ * Refuses PNG and TIFF images with samples the decoder leaves out. The codec reads every image
+ * as gray or RGB and drops an alpha or other extra sample (a 4-sample TIFF becomes RGB); a file
+ * tool may want that, but a record that comes out with fewer samples than it went in with would
+ * silently lose data downstream. Such a record goes to the dead-letter topic instead, saying why.
+ * Only the file's header is read (ImageIO's raw image type), not its pixels.
+ */
+final class ExtraSamples {
+    private ExtraSamples() {}
+
+    /** @throws UnsupportedPixelTypeException when the file has more samples per pixel than {@code decoded} has channels */
+    static void requireNone(byte[] value, ImageData decoded, String source) {
+        int channels = (int) decoded.pixels().dimension(ImageData.C);
+        int samples = samplesPerPixel(value, source);
+        if (samples > channels) {
+            throw new UnsupportedPixelTypeException(source + " has " + samples + " samples per pixel, " + channels + " color and "
+                    + (samples - channels) + " extra (such as alpha); the output would lose the extra samples, so it is not"
+                    + " denoised. Send gray or RGB images");
+        }
+    }
+
+    /** Samples per pixel as stored (a palette image has one), or 0 for a format ImageIO does not read. */
+    private static int samplesPerPixel(byte[] value, String source) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(value))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return 0;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageTypeSpecifier raw = reader.getRawImageType(0);
+                return raw == null ? 0 : raw.getNumBands();
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new CorruptImageException(source + ": cannot read the image header: " + e.getMessage(), e);
+        }
+    }
+}
