@@ -95,7 +95,7 @@ public final class Denoiser implements AutoCloseable {
     public ImageData denoise(ImageData image) {
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
         denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null);
-        return new ImageData(image.format(), image.type(), out);
+        return image.withPixels(out); // format, type and alpha unchanged
     }
 
     /**

@@ -7,13 +7,21 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileCacheImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
-/** Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. */
+/**
+ * Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. Pages are handed
+ * over as {@link PageView}s, so the writers pull a few rows at a time; a large TIFF is staged in a
+ * temporary file rather than in memory, since the TIFF writer goes back to patch offsets.
+ */
 final class ImageIoEncoder {
+
+    /** Above this many bytes of samples, the TIFF writer's output is staged on disk. */
+    private static final long MEMORY_STAGING_BYTES = 64L << 20;
 
     private final TiffCompression tiffCompression;
 
@@ -31,21 +39,31 @@ final class ImageIoEncoder {
     void encode(ImageData image, ImageFormat format, OutputStream out) throws IOException {
         checkFormatCanHold(image, format);
         ImageWriter writer = writerFor(format);
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        try (ImageOutputStream stream = staging(image, format, out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
             if (image.planes() == 1) {
-                writer.write(null, new IIOImage(PlaneCopy.imgToPage(image, 0), null, null), param);
+                writer.write(null, new IIOImage(new PageView(image, 0), null, null), param);
             } else {
                 writer.prepareWriteSequence(null);
                 for (int z = 0; z < image.planes(); z++) {
-                    writer.writeToSequence(new IIOImage(PlaneCopy.imgToPage(image, z), null, null), param);
+                    writer.writeToSequence(new IIOImage(new PageView(image, z), null, null), param);
                 }
                 writer.endWriteSequence();
             }
         } finally {
             writer.dispose();
         }
+    }
+
+    private static ImageOutputStream staging(ImageData image, ImageFormat format, OutputStream out)
+            throws IOException {
+        long bytes = (long) image.width() * image.height() * image.planes()
+                * (image.channels() + (image.hasAlpha() ? 1 : 0)) * image.type().bitsPerSample() / 8;
+        if (format == ImageFormat.TIFF && bytes > MEMORY_STAGING_BYTES) {
+            return new FileCacheImageOutputStream(out, null); // the system temporary folder; deleted on close
+        }
+        return new MemoryCacheImageOutputStream(out);
     }
 
     private static void checkFormatCanHold(ImageData image, ImageFormat format) {
