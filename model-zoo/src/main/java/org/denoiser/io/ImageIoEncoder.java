@@ -43,11 +43,11 @@ final class ImageIoEncoder {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
             if (image.planes() == 1) {
-                writer.write(null, new IIOImage(new PageView(image, 0), null, null), param);
+                writer.write(null, page(writer, image, format, 0, param), param);
             } else {
                 writer.prepareWriteSequence(null);
                 for (int z = 0; z < image.planes(); z++) {
-                    writer.writeToSequence(new IIOImage(new PageView(image, z), null, null), param);
+                    writer.writeToSequence(page(writer, image, format, z, param), param);
                 }
                 writer.endWriteSequence();
             }
@@ -56,11 +56,22 @@ final class ImageIoEncoder {
         }
     }
 
+    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param) {
+        PageView page = new PageView(image, z);
+        if (format != ImageFormat.TIFF || tiffCompression != TiffCompression.DEFLATE) {
+            return new IIOImage(page, null, null);
+        }
+        return new IIOImage(page, null, DeflateStrips.metadata(writer, page, param, rowBytes(image)));
+    }
+
+    /** Bytes of one row of samples, alpha included. */
+    private static long rowBytes(ImageData image) {
+        return (long) image.width() * (image.channels() + (image.hasAlpha() ? 1 : 0)) * image.type().bitsPerSample() / 8;
+    }
+
     private static ImageOutputStream staging(ImageData image, ImageFormat format, OutputStream out)
             throws IOException {
-        long bytes = (long) image.width() * image.height() * image.planes()
-                * (image.channels() + (image.hasAlpha() ? 1 : 0)) * image.type().bitsPerSample() / 8;
-        if (format == ImageFormat.TIFF && bytes > MEMORY_STAGING_BYTES) {
+        if (format == ImageFormat.TIFF && rowBytes(image) * image.height() * image.planes() > MEMORY_STAGING_BYTES) {
             return new FileCacheImageOutputStream(out, null); // the system temporary folder; deleted on close
         }
         return new MemoryCacheImageOutputStream(out);

@@ -88,7 +88,7 @@ record PixelLimit(long maxPixels, long maxBytes) {
             throw new ImageTooLargeException(source + " is " + size + " = " + pixels
                     + " pixels, over the limit of " + maxPixels + " pixels");
         }
-        if (pixels * channels > MAX_ARRAY_SAMPLES) {
+        if (pixels > MAX_ARRAY_SAMPLES / channels) {
             throw new ImageTooLargeException(source + " is " + size + " pixels of " + channels
                     + " channel(s), more than the " + MAX_ARRAY_SAMPLES + " samples one image array can hold");
         }

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 class SizeGuardTest {
@@ -40,7 +36,7 @@ class SizeGuardTest {
      */
     @Test
     void hugeHeaderIsRejectedBeforeAnyPixelIsAllocated() throws IOException {
-        byte[] header = pngHeader(100_000, 100_000);
+        byte[] header = SyntheticImages.pngHeader(100_000, 100_000, 8, 0);
 
         ImageTooLargeException limited = assertThrows(ImageTooLargeException.class,
                 () -> ImageCodec.defaults().withMaxPixels(50_000_000).decode(header));
@@ -55,25 +51,5 @@ class SizeGuardTest {
     @Test
     void limitMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> ImageCodec.defaults().withMaxPixels(0));
-    }
-
-    /** A PNG signature and a valid 8-bit gray IHDR chunk, with no image data after it. */
-    private static byte[] pngHeader(int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        DataOutputStream fields = new DataOutputStream(chunk);
-        fields.write("IHDR".getBytes(StandardCharsets.US_ASCII));
-        fields.writeInt(width);
-        fields.writeInt(height);
-        fields.write(new byte[] {8, 0, 0, 0, 0}); // bit depth 8, gray, deflate, no filter, no interlace
-        byte[] typeAndData = chunk.toByteArray();
-        CRC32 crc = new CRC32();
-        crc.update(typeAndData);
-        out.writeInt(13);
-        out.write(typeAndData);
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
     }
 }
