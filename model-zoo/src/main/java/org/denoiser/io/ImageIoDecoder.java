@@ -1,12 +1,14 @@
 package org.denoiser.io;
 
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -81,9 +83,14 @@ final class ImageIoDecoder {
         Img<? extends RealType<?>> alpha = null;
         for (int page = 0; page < pages; page++) {
             String pageName = pages == 1 ? source : source + " page " + (page + 1);
+            // Bands of one page are decoded into the same buffer, so decoding makes no garbage.
+            BufferedImage buffer = band < height ? bandBuffer(reader, page, width, band) : null;
             for (int top = 0; top < height; top += band) {
                 int rows = Math.min(band, height - top);
-                PageSamples samples = PageSamples.of(reader.read(page, rowsParam(reader, top, width, rows)), pageName);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceRegion(new Rectangle(0, top, width, rows));
+                param.setDestination(buffer);
+                PageSamples samples = PageSamples.of(reader.read(page, param), pageName);
                 if (first == null) {
                     first = samples;
                     pixels = samples.type().allocate(width, height, pages);
@@ -115,10 +122,12 @@ final class ImageIoDecoder {
         return (int) Math.min(height, strips * stripRows);
     }
 
-    private static ImageReadParam rowsParam(ImageReader reader, int top, int width, int rows) {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceRegion(new Rectangle(0, top, width, rows));
-        return param;
+    private BufferedImage bandBuffer(ImageReader reader, int page, int width, int rows) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(page);
+        if (!types.hasNext()) {
+            throw new CorruptImageException(source + ": the decoder found no pixel layout for page " + (page + 1));
+        }
+        return types.next().createBufferedImage(width, rows);
     }
 
     private void checkSameLayout(int page, PageSamples samples, PageSamples first) {

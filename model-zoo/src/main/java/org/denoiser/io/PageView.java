@@ -19,7 +19,8 @@ import net.imglib2.type.numeric.RealType;
  * One z-plane of an {@link ImageData} seen as a java.awt image whose tiles are bands of rows,
  * filled from the ImgLib2 pixels only when a writer asks for them. The JDK's PNG and TIFF writers
  * ask row by row or strip by strip, so writing never holds a second copy of the plane: memory
- * follows the band, not the image. Alpha, when the image has it, is the last band.
+ * follows the band, not the image. Alpha, when the image has it, is the last band. Not
+ * thread-safe: one writer reads one view.
  */
 final class PageView implements RenderedImage {
 
@@ -30,6 +31,8 @@ final class PageView implements RenderedImage {
     private final int z;
     private final ComponentColorModel colorModel;
     private final int bandHeight;
+    /** One row of samples, reused: writers ask for thousands of rows, one at a time. */
+    private double[] row = new double[0];
 
     PageView(ImageData image, int z) {
         this.image = image;
@@ -57,7 +60,9 @@ final class PageView implements RenderedImage {
         if (area.isEmpty()) {
             return raster;
         }
-        double[] row = new double[area.width];
+        if (row.length < area.width) {
+            row = new double[area.width];
+        }
         RandomAccess<? extends RealType<?>> pixels = image.pixels().randomAccess();
         for (int c = 0; c < image.channels(); c++) {
             copyBand(pixels, c, c, area, row, raster);
