@@ -110,7 +110,7 @@ public final class ImageCodec {
                 return decode(Files.readAllBytes(file), source);
             }
             try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
-                return new ImageIoDecoder(format, source, limit).decode(input);
+                return new ImageIoDecoder(format, source, limit).decode(input, input.length());
             }
         } catch (NoSuchFileException e) {
             throw new DenoiseException("file not found: " + file, e);
@@ -135,7 +135,7 @@ public final class ImageCodec {
             return new FitsDecoder(sourceName, limit).decode(new ByteArrayInputStream(bytes));
         }
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return new ImageIoDecoder(format, sourceName, limit).decode(input);
+            return new ImageIoDecoder(format, sourceName, limit).decode(input, bytes.length);
         } catch (IOException e) {
             // Only close() can get here, and closing an in-memory stream does not fail in practice.
             throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);

@@ -39,10 +39,13 @@ final class ImageIoDecoder {
         this.limit = limit;
     }
 
-    ImageData decode(ImageInputStream input) {
+    /**
+     * @param length the length of the data in bytes, or -1 when unknown
+     */
+    ImageData decode(ImageInputStream input, long length) {
         ImageReader reader = readerFor(format);
         try {
-            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
+            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, length, source) : 1;
             // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
             // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
             reader.setInput(input, false, true);
