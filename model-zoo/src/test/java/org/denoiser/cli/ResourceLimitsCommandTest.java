@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.io.ImageCodec;
@@ -78,7 +76,7 @@ class ResourceLimitsCommandTest {
         ImageCodec.defaults().write(ImageData.of(ImageFormat.TIFF, ArrayImgs.unsignedShorts(4096, 4096, 1, 1)), big);
         Path good = small("good.png");
 
-        ChildRun run = ChildRun.of(List.of("-Xmx80m", "-Ddenoiser.maxImageBytes=10g"),
+        ChildCli run = ChildCli.run(List.of("-Xmx80m", "-Ddenoiser.maxImageBytes=10g"),
                 "denoise", "--model", MODEL, big.toString(), good.toString(), "-o", tmp.resolve("out").toString());
 
         assertEquals(2, run.exitCode(), run.output());
@@ -86,23 +84,6 @@ class ResourceLimitsCommandTest {
         assertFalse(run.output().contains("\tat ") || run.output().contains("Exception in thread"), run.output());
         assertTrue(Files.exists(tmp.resolve("out/good.png")), run.output());
         assertFalse(Files.exists(tmp.resolve("out/big.tif")), run.output());
-    }
-
-    /** The real command line in a fresh JVM with the given JVM options. */
-    private record ChildRun(int exitCode, String output) {
-        static ChildRun of(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), DenoiserCommand.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(300, TimeUnit.SECONDS), "child did not finish: " + output);
-            return new ChildRun(process.exitValue(), output);
-        }
     }
 
     private Path small(String name) {
