@@ -144,7 +144,7 @@ public final class Denoiser implements AutoCloseable {
         }
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
         denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null, callProgress, callCancel);
-        return new ImageData(image.format(), image.type(), out);
+        return image.withPixels(out); // format, type and alpha unchanged
     }
 
     /**
@@ -301,6 +301,14 @@ public final class Denoiser implements AutoCloseable {
 
     /** Builds a {@link Denoiser}: the model id is required, everything else has a sensible default. */
     public static final class Builder {
+        /**
+         * The largest tile side, overlap included, given to TensorFlow at once. The network's
+         * activations take about 400 bytes per tile pixel, so a 2048 x 2048 tile takes about
+         * 1.7 GB per thread; much larger tiles exhaust memory or crash inside TensorFlow (an
+         * overlap of 10000 made a segmentation fault), and they gain nothing in speed.
+         */
+        public static final int MAX_TILE_SIDE = 2048;
+
         private String modelId;
         private ModelRepository repository;
         private int tileSize = 512;
@@ -363,7 +371,28 @@ public final class Denoiser implements AutoCloseable {
             return this;
         }
 
-        /** Loads the model; throws {@link UnknownModelException} or {@link CorruptModelException}. */
+        private void requireTileFits(int effectiveOverlap) {
+            long side = tileSize + 2L * effectiveOverlap;
+            if (side > MAX_TILE_SIDE) {
+                throw new TileTooLargeException("tile size " + tileSize + " with overlap " + effectiveOverlap
+                        + " makes tiles of " + side + "x" + side + " pixels, over the " + MAX_TILE_SIDE + "x"
+                        + MAX_TILE_SIDE + " (tile + 2 x overlap) that TensorFlow is given at once; " + fix(effectiveOverlap));
+            }
+        }
+
+        /** Keeps the tile size when the overlap leaves room for a useful tile, otherwise the overlap. */
+        private String fix(int effectiveOverlap) {
+            long tileRoom = MAX_TILE_SIDE - 2L * effectiveOverlap;
+            return tileRoom >= MAX_TILE_SIDE / 4
+                    ? "use a tile size of at most " + tileRoom
+                    : "use an overlap of at most " + Math.max(0, (MAX_TILE_SIDE - Math.min(tileSize, MAX_TILE_SIDE / 2)) / 2)
+                            + (tileSize > MAX_TILE_SIDE / 2 ? " and a tile size of at most " + MAX_TILE_SIDE / 2 : "");
+        }
+
+        /**
+         * Loads the model; throws {@link UnknownModelException}, {@link CorruptModelException}, or
+         * {@link TileTooLargeException} when tile size + 2 x overlap exceeds {@link #MAX_TILE_SIDE}.
+         */
         public Denoiser build() {
             if (modelId == null || modelId.isBlank()) {
                 throw new IllegalArgumentException("a model id is required, e.g. denoise/gaussian-gray");
@@ -374,6 +403,7 @@ public final class Denoiser implements AutoCloseable {
                 return new Denoiser(new AutoModel(repo, id -> settings.copy().repository(repo).model(id).build()));
             }
             ModelInfo info = repo.info(modelId);
+            requireTileFits(overlap >= 0 ? overlap : info.recommendedOverlap());
             ModelRunner runner = new ModelRunner(repo.load(modelId), info, threads);
             try {
                 return new Denoiser(this, runner);

@@ -54,14 +54,24 @@ final class DenoiseCommand implements Callable<Integer> {
                             (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
-                    String message = e.getMessage();
-                    boolean named = message != null && message.contains(input.getFileName().toString());
-                    spec.commandLine().getErr().println("denoiser: " + (named ? "" : input + ": ") + message);
+                    reportFailure(input, e.getMessage());
+                    failed++;
+                } catch (OutOfMemoryError e) {
+                    // The file's pixels were only reachable from this iteration, so the heap is free
+                    // again here and the next file can run.
+                    reportFailure(input, "not enough memory to denoise it (" + e.getMessage() + "); give Java a"
+                            + " larger heap (-Xmx in DENOISER_JAVA_OPTS) or use a smaller --tile");
                     failed++;
                 }
             }
         }
         return failed == 0 ? 0 : DenoiserCommand.USER_ERROR;
+    }
+
+    /** One line naming the file and the problem, never a stack trace. */
+    private void reportFailure(Path input, String message) {
+        boolean named = message != null && message.contains(input.getFileName().toString());
+        spec.commandLine().getErr().println("denoiser: " + (named ? "" : input + ": ") + message);
     }
 
     private PrintWriter out() {

@@ -67,12 +67,11 @@ final class FitsDecoder {
         if (width < 1 || height < 1 || planes < 1) {
             throw new CorruptImageException(source + ": invalid FITS image size " + width + "x" + height + "x" + planes);
         }
-        limit.check(source, (long) width * height * planes, 1);
-
         int bitpix = header.getIntValue("BITPIX", 0);
         double scale = header.getDoubleValue("BSCALE", 1);
         double zero = header.getDoubleValue("BZERO", 0);
         PixelType type = pixelType(bitpix, scale, zero);
+        limit.check(source, width, height, planes, 1, type.bitsPerSample() / 8);
         Img<? extends RealType<?>> pixels = type.allocate(width, height, planes);
         RowReader rows = rowReader(bitpix, width, fits);
         double[] row = new double[width];

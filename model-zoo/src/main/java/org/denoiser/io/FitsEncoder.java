@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import net.imglib2.RandomAccess;
 import net.imglib2.type.numeric.RealType;
-import nom.tam.fits.BasicHDU;
-import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.FitsUtil;
+import nom.tam.fits.Header;
+import nom.tam.fits.header.Standard;
 import nom.tam.util.FitsOutputStream;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
 /**
  * Encodes a gray image or stack as a FITS primary image, the counterpart of {@link FitsDecoder}:
  * GRAY8 as 8-bit, GRAY16 as 16-bit with BZERO 32768, GRAY32F as 32-bit float, bottom row first.
+ * The header comes from nom-tam-fits; the data is written one row at a time, so encoding holds a
+ * row, never a copy of the image.
  */
 final class FitsEncoder {
 
@@ -27,43 +31,74 @@ final class FitsEncoder {
             throw new UnsupportedPixelTypeException(
                     "FITS stores gray images only, not " + image.type() + "; write the image as PNG or TIFF");
         }
-        BasicHDU<?> hdu = Fits.makeHDU(rowsBottomUp(image));
-        if (image.type() == PixelType.GRAY16) {
-            hdu.getHeader().addValue("BZERO", UNSIGNED_16_ZERO, "unsigned 16-bit data");
-            hdu.getHeader().addValue("BSCALE", 1, "unsigned 16-bit data");
+        if (image.hasAlpha()) {
+            throw new UnsupportedPixelTypeException(
+                    "FITS has no alpha (transparency) channel; write the image as PNG or TIFF to keep it");
         }
         // Not closed: closing would close the caller's stream.
         FitsOutputStream fits = new FitsOutputStream(out);
-        hdu.write(fits);
+        try {
+            header(image).write(fits);
+            long bytes = writeRowsBottomUp(image, fits);
+            FitsUtil.pad(fits, bytes);
+        } catch (FitsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         fits.flush();
     }
 
-    /** The pixels as a Java array [plane][row][column] (or [row][column] for one plane). */
-    private static Object rowsBottomUp(ImageData image) {
+    private static Header header(ImageData image) throws FitsException {
+        Header header = new Header();
+        header.addValue(Standard.SIMPLE, true);
+        header.addValue(Standard.BITPIX, bitpix(image));
+        boolean stack = image.planes() > 1;
+        header.addValue(Standard.NAXIS, stack ? 3 : 2);
+        header.addValue(Standard.NAXISn.n(1), image.width());
+        header.addValue(Standard.NAXISn.n(2), image.height());
+        if (stack) {
+            header.addValue(Standard.NAXISn.n(3), image.planes());
+        }
+        header.addValue(Standard.EXTEND, true);
+        if (image.type() == PixelType.GRAY16) {
+            header.addValue("BZERO", UNSIGNED_16_ZERO, "unsigned 16-bit data");
+            header.addValue("BSCALE", 1, "unsigned 16-bit data");
+        }
+        return header;
+    }
+
+    /** Writes the samples, FITS's bottom row first, and returns how many bytes that took. */
+    private static long writeRowsBottomUp(ImageData image, FitsOutputStream fits) throws IOException {
         int width = image.width();
-        int height = image.height();
-        int planes = image.planes();
-        Object[] stack = switch (image.type()) {
-            case GRAY8 -> new byte[planes][height][width];
-            case GRAY16 -> new short[planes][height][width];
-            default -> new float[planes][height][width];
-        };
+        double[] row = new double[width];
+        byte[] bytes = new byte[width];
+        short[] shorts = new short[width];
+        float[] floats = new float[width];
         RandomAccess<? extends RealType<?>> access = image.pixels().randomAccess();
-        for (int z = 0; z < planes; z++) {
-            for (int y = 0; y < height; y++) {
-                access.setPosition(new long[] {0, y, 0, z});
-                Object row = ((Object[]) stack[z])[height - 1 - y];
+        for (int z = 0; z < image.planes(); z++) {
+            for (int y = image.height() - 1; y >= 0; y--) {
+                PlaneCopy.getRow(access, row, y, 0, z);
                 for (int x = 0; x < width; x++) {
-                    double value = access.get().getRealDouble();
                     switch (image.type()) {
-                        case GRAY8 -> ((byte[]) row)[x] = (byte) value;
-                        case GRAY16 -> ((short[]) row)[x] = (short) (value - UNSIGNED_16_ZERO);
-                        default -> ((float[]) row)[x] = (float) value;
+                        case GRAY8 -> bytes[x] = (byte) row[x];
+                        case GRAY16 -> shorts[x] = (short) (row[x] - UNSIGNED_16_ZERO);
+                        default -> floats[x] = (float) row[x];
                     }
-                    access.fwd(ImageData.X);
+                }
+                switch (image.type()) {
+                    case GRAY8 -> fits.write(bytes);
+                    case GRAY16 -> fits.write(shorts);
+                    default -> fits.write(floats);
                 }
             }
         }
-        return planes == 1 ? stack[0] : stack;
+        return (long) width * image.height() * image.planes() * (Math.abs(bitpix(image)) / 8);
+    }
+
+    private static int bitpix(ImageData image) {
+        return switch (image.type()) {
+            case GRAY8 -> 8;
+            case GRAY16 -> 16;
+            default -> -32;
+        };
     }
 }

@@ -27,29 +27,32 @@ import org.denoiser.api.UnsupportedPixelTypeException;
  * with axes (x, y, c, z) in the bit depth of the file (see {@link ImageData}). Writing keeps that
  * bit depth. Every failure is a {@link DenoiseException}: {@link CorruptImageException} for data
  * that is not a readable image, {@link UnsupportedPixelTypeException} for pixel types outside
- * {@link PixelType}, {@link ImageTooLargeException} for images over the pixel limit.
+ * {@link PixelType}, {@link ImageTooLargeException} for images over the pixel limit or the memory budget.
  *
  * <p>Instances are immutable and thread-safe; configure them with the {@code with} methods:
  * {@code ImageCodec.defaults().withMaxPixels(50_000_000).decode(bytes)}.
  */
 public final class ImageCodec {
 
-    /** The pixel limit of {@link #defaults()}: only the size of one Java array bounds an image. */
+    /** The pixel limit of {@link #defaults()}: only the memory budget and one Java array bound an image. */
     public static final long NO_PIXEL_LIMIT = Long.MAX_VALUE;
-
-    private static final ImageCodec DEFAULTS = new ImageCodec(NO_PIXEL_LIMIT, TiffCompression.NONE);
 
     private final PixelLimit limit;
     private final TiffCompression tiffCompression;
 
-    private ImageCodec(long maxPixels, TiffCompression tiffCompression) {
-        this.limit = new PixelLimit(maxPixels);
+    private ImageCodec(PixelLimit limit, TiffCompression tiffCompression) {
+        this.limit = limit;
         this.tiffCompression = tiffCompression;
     }
 
-    /** No pixel limit, uncompressed TIFF output. */
+    /**
+     * No pixel limit, the default memory budget (15 % of the maximum heap, or the system property
+     * {@code denoiser.maxImageBytes}), uncompressed TIFF output.
+     *
+     * @throws IllegalArgumentException when {@code denoiser.maxImageBytes} is not a size
+     */
     public static ImageCodec defaults() {
-        return DEFAULTS;
+        return new ImageCodec(new PixelLimit(NO_PIXEL_LIMIT, PixelLimit.defaultMaxBytes()), TiffCompression.NONE);
     }
 
     /**
@@ -57,19 +60,29 @@ public final class ImageCodec {
      * width x height x pages, with an {@link ImageTooLargeException}.
      */
     public ImageCodec withMaxPixels(long maxPixels) {
-        if (maxPixels < 1) {
-            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
-        }
-        return new ImageCodec(maxPixels, tiffCompression);
+        return new ImageCodec(new PixelLimit(maxPixels, limit.maxBytes()), tiffCompression);
+    }
+
+    /**
+     * A codec that rejects, from the header alone, images whose decoded samples and denoised
+     * copy together take more than {@code maxBytes} bytes of heap, with an {@link ImageTooLargeException}.
+     */
+    public ImageCodec withMaxImageBytes(long maxBytes) {
+        return new ImageCodec(new PixelLimit(limit.maxPixels(), maxBytes), tiffCompression);
     }
 
     /** A codec that writes TIFF with the given compression (PNG is always deflate-compressed). */
     public ImageCodec withTiffCompression(TiffCompression compression) {
-        return new ImageCodec(limit.maxPixels(), Objects.requireNonNull(compression, "compression"));
+        return new ImageCodec(limit, Objects.requireNonNull(compression, "compression"));
     }
 
     public long maxPixels() {
         return limit.maxPixels();
+    }
+
+    /** The memory budget for an image and its denoised copy, in bytes. */
+    public long maxImageBytes() {
+        return limit.maxBytes();
     }
 
     public TiffCompression tiffCompression() {
@@ -97,7 +110,7 @@ public final class ImageCodec {
                 return decode(Files.readAllBytes(file), source);
             }
             try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
-                return new ImageIoDecoder(format, source, limit).decode(input);
+                return new ImageIoDecoder(format, source, limit).decode(input, input.length());
             }
         } catch (NoSuchFileException e) {
             throw new DenoiseException("file not found: " + file, e);
@@ -122,7 +135,7 @@ public final class ImageCodec {
             return new FitsDecoder(sourceName, limit).decode(new ByteArrayInputStream(bytes));
         }
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return new ImageIoDecoder(format, sourceName, limit).decode(input);
+            return new ImageIoDecoder(format, sourceName, limit).decode(input, bytes.length);
         } catch (IOException e) {
             // Only close() can get here, and closing an in-memory stream does not fail in practice.
             throw new DenoiseException("cannot read " + sourceName + ": " + e.getMessage(), e);

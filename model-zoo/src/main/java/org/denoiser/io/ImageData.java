@@ -6,14 +6,20 @@ import net.imglib2.type.numeric.RealType;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
 /**
- * A decoded image: its pixels, their type, and the format it came from (or should be written in).
+ * A decoded image: its pixels, their type, the format it came from (or should be written in), and
+ * its alpha (transparency) plane if it has one.
  *
  * <p>The pixels always have the four axes (x, y, c, z): c is 1 for gray and 3 for RGB, z is the
  * number of pages (1 for a single picture). A fixed axis order spares every caller from guessing
  * whether a 3D image is a color picture or a stack. Elements are {@code UnsignedByteType},
  * {@code UnsignedShortType} or {@code FloatType}, as {@link PixelType} says.
+ *
+ * <p>Alpha is not a color channel: it is what the user drew or masked, not a measurement, so the
+ * denoiser never sees it. It travels beside the pixels, with axes (x, y, 1, z) and the pixels'
+ * element type, and is written back unchanged; {@code null} when the image is opaque.
  */
-public record ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels) {
+public record ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels,
+        Img<? extends RealType<?>> alpha) {
 
     public static final int X = 0;
     public static final int Y = 1;
@@ -36,6 +42,21 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
             throw new IllegalArgumentException(
                     type + " cannot be stored in " + pixels.firstElement().getClass().getSimpleName());
         }
+        if (alpha != null && !isAlphaFor(alpha, pixels)) {
+            throw new IllegalArgumentException("alpha must have the axes (x, y, 1, z) of the pixels' size and type");
+        }
+    }
+
+    /** An opaque image. */
+    public ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels) {
+        this(format, type, pixels, null);
+    }
+
+    private static boolean isAlphaFor(Img<? extends RealType<?>> alpha, Img<? extends RealType<?>> pixels) {
+        return alpha.numDimensions() == 4 && alpha.dimension(C) == 1
+                && alpha.dimension(X) == pixels.dimension(X) && alpha.dimension(Y) == pixels.dimension(Y)
+                && alpha.dimension(Z) == pixels.dimension(Z)
+                && alpha.firstElement().getClass() == pixels.firstElement().getClass();
     }
 
     /**
@@ -60,7 +81,16 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
 
     /** The same pixels, to be written in another format. */
     public ImageData withFormat(ImageFormat newFormat) {
-        return new ImageData(newFormat, type, pixels);
+        return new ImageData(newFormat, type, pixels, alpha);
+    }
+
+    /** New pixels of the same size and type (e.g. denoised), with this image's format and alpha. */
+    public ImageData withPixels(Img<? extends RealType<?>> newPixels) {
+        return new ImageData(format, type, newPixels, alpha);
+    }
+
+    public boolean hasAlpha() {
+        return alpha != null;
     }
 
     public int width() {

@@ -1,11 +1,14 @@
 package org.denoiser.io;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -14,10 +17,14 @@ import org.denoiser.api.DenoiseException;
 
 /**
  * Decodes a PNG or a (multi-page) TIFF through the JDK's ImageIO readers into an {@link ImageData}.
- * Page sizes are read from the headers and checked against the pixel limit before any pixel
- * memory is allocated.
+ * Page sizes and sample layouts are read from the headers and checked against the pixel limit and
+ * memory budget before any pixel memory is allocated. TIFF pages are decoded in bands of strips,
+ * so decoding holds the image plus one band, not a second copy of each page.
  */
 final class ImageIoDecoder {
+
+    /** About this many samples are decoded at once from a striped or tiled TIFF. */
+    private static final long BAND_SAMPLES = 4L << 20;
 
     private final ImageFormat format;
     private final String source;
@@ -32,10 +39,13 @@ final class ImageIoDecoder {
         this.limit = limit;
     }
 
-    ImageData decode(ImageInputStream input) {
+    /**
+     * @param length the length of the data in bytes, or -1 when unknown
+     */
+    ImageData decode(ImageInputStream input, long length) {
         ImageReader reader = readerFor(format);
         try {
-            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
+            int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, length, source) : 1;
             // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
             // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
             reader.setInput(input, false, true);
@@ -64,23 +74,75 @@ final class ImageIoDecoder {
         for (int page = 1; page < pages; page++) {
             checkSameSize(page, reader.getWidth(page), reader.getHeight(page), width, height);
         }
-        limit.check(source, (long) width * height * pages, 1);
+        // First with the least a pixel can take, from the sizes alone: a PNG's layout may need
+        // more chunks than the header, and a hostile file need not have them.
+        limit.check(source, width, height, pages, 1, 1);
+        DecodedLayout layout = DecodedLayout.of(reader);
+        limit.check(source, width, height, pages, layout.channels(), layout.bytesPerSample());
 
-        BufferedImage first = reader.read(0);
-        PageSamples firstSamples = PageSamples.of(first, source);
-        PixelType type = firstSamples.type();
-        limit.check(source, (long) width * height * pages, type.channels());
-        Img<? extends RealType<?>> pixels = type.allocate(width, height, pages);
-        PlaneCopy.pageToImg(firstSamples, pixels, 0);
-        for (int page = 1; page < pages; page++) {
-            PageSamples samples = PageSamples.of(reader.read(page), source + " page " + (page + 1));
-            if (samples.type() != type) {
-                throw new CorruptImageException(source + ": page " + (page + 1) + " is " + samples.type()
-                        + " but page 1 is " + type + "; all pages of a stack must have the same pixel type");
+        int band = bandRows(reader, width, height, layout.channels());
+        PageSamples first = null;
+        Img<? extends RealType<?>> pixels = null;
+        Img<? extends RealType<?>> alpha = null;
+        for (int page = 0; page < pages; page++) {
+            String pageName = pages == 1 ? source : source + " page " + (page + 1);
+            // Bands of one page are decoded into the same buffer, so decoding makes no garbage.
+            BufferedImage buffer = band < height ? bandBuffer(reader, page, width, band) : null;
+            for (int top = 0; top < height; top += band) {
+                int rows = Math.min(band, height - top);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceRegion(new Rectangle(0, top, width, rows));
+                param.setDestination(buffer);
+                PageSamples samples = PageSamples.of(reader.read(page, param), pageName);
+                if (first == null) {
+                    first = samples;
+                    pixels = samples.type().allocate(width, height, pages);
+                    alpha = samples.hasAlpha() ? samples.type().allocateAlpha(width, height, pages) : null;
+                } else {
+                    checkSameLayout(page, samples, first);
+                }
+                PlaneCopy.rowsToImg(samples, pixels, alpha, page, top, rows);
             }
-            PlaneCopy.pageToImg(samples, pixels, page);
         }
-        return new ImageData(format, type, pixels);
+        return new ImageData(format, first.type(), pixels, alpha);
+    }
+
+    /**
+     * Rows decoded at once: a TIFF page in bands of whole strips (or tile rows) of about
+     * {@link #BAND_SAMPLES} samples, so only one band is ever held besides the image itself; a
+     * PNG, which can only be decoded front to back, in one piece.
+     */
+    private int bandRows(ImageReader reader, int width, int height, int channels) throws IOException {
+        if (format != ImageFormat.TIFF) {
+            return height;
+        }
+        int stripRows = reader.getTileHeight(0);
+        if (stripRows < 1 || stripRows >= height) {
+            return height;
+        }
+        long wanted = Math.max(1, BAND_SAMPLES / ((long) width * channels));
+        long strips = (wanted + stripRows - 1) / stripRows;
+        return (int) Math.min(height, strips * stripRows);
+    }
+
+    private BufferedImage bandBuffer(ImageReader reader, int page, int width, int rows) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(page);
+        if (!types.hasNext()) {
+            throw new CorruptImageException(source + ": the decoder found no pixel layout for page " + (page + 1));
+        }
+        return types.next().createBufferedImage(width, rows);
+    }
+
+    private void checkSameLayout(int page, PageSamples samples, PageSamples first) {
+        if (samples.type() != first.type()) {
+            throw new CorruptImageException(source + ": page " + (page + 1) + " is " + samples.type()
+                    + " but page 1 is " + first.type() + "; all pages of a stack must have the same pixel type");
+        }
+        if (samples.hasAlpha() != first.hasAlpha()) {
+            throw new CorruptImageException(source + ": page " + (page + 1) + (samples.hasAlpha() ? " has" : " has no")
+                    + " alpha channel but page 1" + (first.hasAlpha() ? " has one" : " has none")
+                    + "; all pages of a stack must have the same channels");
+        }
     }
 
     private void checkSameSize(int page, int pageWidth, int pageHeight, int width, int height) {

@@ -7,13 +7,21 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileCacheImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.UnsupportedPixelTypeException;
 
-/** Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. */
+/**
+ * Encodes an {@link ImageData} as PNG or TIFF through the JDK's ImageIO writers. Pages are handed
+ * over as {@link PageView}s, so the writers pull a few rows at a time; a large TIFF is staged in a
+ * temporary file rather than in memory, since the TIFF writer goes back to patch offsets.
+ */
 final class ImageIoEncoder {
+
+    /** Above this many bytes of samples, the TIFF writer's output is staged on disk. */
+    private static final long MEMORY_STAGING_BYTES = 64L << 20;
 
     private final TiffCompression tiffCompression;
 
@@ -31,21 +39,42 @@ final class ImageIoEncoder {
     void encode(ImageData image, ImageFormat format, OutputStream out) throws IOException {
         checkFormatCanHold(image, format);
         ImageWriter writer = writerFor(format);
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        try (ImageOutputStream stream = staging(image, format, out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
             if (image.planes() == 1) {
-                writer.write(null, new IIOImage(PlaneCopy.imgToPage(image, 0), null, null), param);
+                writer.write(null, page(writer, image, format, 0, param), param);
             } else {
                 writer.prepareWriteSequence(null);
                 for (int z = 0; z < image.planes(); z++) {
-                    writer.writeToSequence(new IIOImage(PlaneCopy.imgToPage(image, z), null, null), param);
+                    writer.writeToSequence(page(writer, image, format, z, param), param);
                 }
                 writer.endWriteSequence();
             }
         } finally {
             writer.dispose();
         }
+    }
+
+    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param) {
+        PageView page = new PageView(image, z);
+        if (format != ImageFormat.TIFF || tiffCompression != TiffCompression.DEFLATE) {
+            return new IIOImage(page, null, null);
+        }
+        return new IIOImage(page, null, DeflateStrips.metadata(writer, page, param, rowBytes(image)));
+    }
+
+    /** Bytes of one row of samples, alpha included. */
+    private static long rowBytes(ImageData image) {
+        return (long) image.width() * (image.channels() + (image.hasAlpha() ? 1 : 0)) * image.type().bitsPerSample() / 8;
+    }
+
+    private static ImageOutputStream staging(ImageData image, ImageFormat format, OutputStream out)
+            throws IOException {
+        if (format == ImageFormat.TIFF && rowBytes(image) * image.height() * image.planes() > MEMORY_STAGING_BYTES) {
+            return new FileCacheImageOutputStream(out, null); // the system temporary folder; deleted on close
+        }
+        return new MemoryCacheImageOutputStream(out);
     }
 
     private static void checkFormatCanHold(ImageData image, ImageFormat format) {

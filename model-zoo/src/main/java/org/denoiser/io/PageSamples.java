@@ -15,27 +15,40 @@ import org.denoiser.api.UnsupportedPixelTypeException;
  *
  * <p>Conversions, so that every input lands on gray or RGB:
  * <ul>
- *   <li>alpha (gray+alpha, RGBA) is dropped: the stored color values are kept as they are, not
- *       blended over a background, because denoising must see the measured values;</li>
+ *   <li>alpha (gray+alpha, RGBA, a palette with transparent entries) is read on its own, through
+ *       {@link #readAlphaRow}, and the stored color values are kept as they are, not blended over
+ *       a background, because denoising must see the measured values; premultiplied alpha is
+ *       refused, since its color values are not the measured ones;</li>
  *   <li>palette images (including 1, 2 and 4-bit gray, which the JDK delivers as palettes) are
- *       expanded through their palette to GRAY8 when every entry is gray, otherwise to RGB8;</li>
+ *       expanded through their palette to GRAY8 when every entry is gray, otherwise to RGB8: each
+ *       pixel keeps the color it shows, only the storage changes, since denoised values are not
+ *       in any palette;</li>
  *   <li>9 to 15-bit samples (e.g. 12-bit camera data) are kept unscaled in 16 bits.</li>
  * </ul>
  */
 abstract class PageSamples {
 
     private final PixelType type;
+    private final boolean alpha;
 
-    private PageSamples(PixelType type) {
+    private PageSamples(PixelType type, boolean alpha) {
         this.type = type;
+        this.alpha = alpha;
     }
 
     PixelType type() {
         return type;
     }
 
+    boolean hasAlpha() {
+        return alpha;
+    }
+
     /** Fills {@code row} with the values of {@code channel} along row {@code y}. */
     abstract void readRow(int y, int channel, double[] row);
+
+    /** Fills {@code row} with the alpha values along row {@code y}; only when {@link #hasAlpha()}. */
+    abstract void readAlphaRow(int y, double[] row);
 
     static PageSamples of(BufferedImage page, String source) {
         ColorModel colorModel = page.getColorModel();
@@ -47,7 +60,23 @@ abstract class PageSamples {
         PixelType.Sample sample = sampleOf(raster, source);
         PixelType type = PixelType.of(sample, channels).orElseThrow(() -> new UnsupportedPixelTypeException(
                 source + ": 32-bit float RGB is not supported; only gray images may have float samples"));
-        return new DirectSamples(type, raster);
+        boolean alpha = colorModel != null && colorModel.hasAlpha();
+        if (alpha && colorModel.isAlphaPremultiplied()) {
+            throw new UnsupportedPixelTypeException(source + ": premultiplied (associated) alpha is not supported,"
+                    + " since its colors are scaled by the alpha; save the image with unassociated alpha");
+        }
+        return new DirectSamples(type, alpha, raster);
+    }
+
+    /** True when every palette entry is gray, so the expanded image is GRAY8 rather than RGB8. */
+    static boolean isGray(IndexColorModel colorModel) {
+        for (int i = 0; i < colorModel.getMapSize(); i++) {
+            int red = colorModel.getRed(i);
+            if (red != colorModel.getGreen(i) || red != colorModel.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int channelsOf(ColorModel colorModel, Raster raster, String source) {
@@ -88,12 +117,12 @@ abstract class PageSamples {
         };
     }
 
-    /** Channels are raster bands; color bands come before alpha, so alpha is simply not read. */
+    /** Channels are raster bands; color bands come first, then alpha. */
     private static final class DirectSamples extends PageSamples {
         private final Raster raster;
 
-        DirectSamples(PixelType type, Raster raster) {
-            super(type);
+        DirectSamples(PixelType type, boolean alpha, Raster raster) {
+            super(type, alpha);
             this.raster = raster;
         }
 
@@ -101,35 +130,39 @@ abstract class PageSamples {
         void readRow(int y, int channel, double[] row) {
             raster.getSamples(0, y, row.length, 1, channel, row);
         }
+
+        @Override
+        void readAlphaRow(int y, double[] row) {
+            readRow(y, type().channels(), row);
+        }
     }
 
     /** Each sample is an index into a palette of 8-bit colors. */
     private static final class PaletteSamples extends PageSamples {
+        /** Rows of {@link #palette}: red, green, blue (gray palettes read red), then alpha. */
+        private static final int ALPHA = 3;
+
         private final Raster raster;
         private final byte[][] palette;
         private final int[] indices;
         private final String source;
 
         PaletteSamples(Raster raster, IndexColorModel colorModel, String source) {
-            super(isGray(colorModel) ? PixelType.GRAY8 : PixelType.RGB8);
+            super(isGray(colorModel) ? PixelType.GRAY8 : PixelType.RGB8, colorModel.hasAlpha());
             this.raster = raster;
             this.source = source;
             int size = colorModel.getMapSize();
-            palette = new byte[3][size];
+            palette = new byte[4][size];
             colorModel.getReds(palette[0]);
             colorModel.getGreens(palette[1]);
             colorModel.getBlues(palette[2]);
+            colorModel.getAlphas(palette[ALPHA]);
             indices = new int[raster.getWidth()];
         }
 
-        private static boolean isGray(IndexColorModel colorModel) {
-            for (int i = 0; i < colorModel.getMapSize(); i++) {
-                int red = colorModel.getRed(i);
-                if (red != colorModel.getGreen(i) || red != colorModel.getBlue(i)) {
-                    return false;
-                }
-            }
-            return true;
+        @Override
+        void readAlphaRow(int y, double[] row) {
+            readRow(y, ALPHA, row);
         }
 
         @Override

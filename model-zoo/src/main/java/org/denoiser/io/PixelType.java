@@ -86,6 +86,15 @@ public enum PixelType {
         };
     }
 
+    /** Allocates a zeroed alpha plane with axes (x, y, 1, z) of this type's sample. */
+    Img<? extends RealType<?>> allocateAlpha(long width, long height, long planes) {
+        return switch (sample) {
+            case UINT8 -> ArrayImgs.unsignedBytes(width, height, 1, planes);
+            case UINT16 -> ArrayImgs.unsignedShorts(width, height, 1, planes);
+            case FLOAT32 -> ArrayImgs.floats(width, height, 1, planes);
+        };
+    }
+
     private static Optional<Sample> sampleOf(RealType<?> element) {
         // Exact classes on purpose: a subclass such as a volatile type would not round-trip.
         if (element.getClass() == UnsignedByteType.class) {

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
@@ -25,15 +22,8 @@ class TrainSelfCommandTest {
     /** Runs the real command line in a fresh JVM with its own denoiser home; returns exit code and output. */
     private record Child(int exitCode, String output) {
         static Child run(Path home, String... args) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Ddenoiser.home=" + home, DenoiserCommand.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(300, TimeUnit.SECONDS), "child did not finish: " + output);
-            return new Child(process.exitValue(), output);
+            ChildCli run = ChildCli.run(List.of("-Ddenoiser.home=" + home), args);
+            return new Child(run.exitCode(), run.output());
         }
     }
 

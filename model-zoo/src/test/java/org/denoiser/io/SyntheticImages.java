@@ -3,6 +3,11 @@ package org.denoiser.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -58,5 +63,25 @@ final class SyntheticImages {
                         + ": expected " + wanted + " but was " + found);
             }
         }
+    }
+
+    /** A PNG signature and a valid IHDR chunk, with no image data after it. */
+    static byte[] pngHeader(int width, int height, int bitDepth, int colorType) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        DataOutputStream fields = new DataOutputStream(chunk);
+        fields.write("IHDR".getBytes(StandardCharsets.US_ASCII));
+        fields.writeInt(width);
+        fields.writeInt(height);
+        fields.write(new byte[] {(byte) bitDepth, (byte) colorType, 0, 0, 0}); // deflate, no filter, no interlace
+        byte[] typeAndData = chunk.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(typeAndData);
+        out.writeInt(13);
+        out.write(typeAndData);
+        out.writeInt((int) crc.getValue());
+        return bytes.toByteArray();
     }
 }
