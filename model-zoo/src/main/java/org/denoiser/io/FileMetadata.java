@@ -15,4 +15,13 @@ public interface FileMetadata {
      * keeps provenance; FITS adds a HISTORY card. Formats without such a place ignore it.
      */
     FileMetadata withNote(String line);
+
+    /**
+     * Which channel each of {@code pages} gray pages belongs to when the file says its pages hold
+     * several channels (an ImageJ hyperstack, an OME-TIFF), so each channel is normalized on its
+     * own as the ImageJ plugin does; null when the pages are one channel (a plain stack).
+     */
+    default int[] pageChannels(int pages) {
+        return null;
+    }
 }

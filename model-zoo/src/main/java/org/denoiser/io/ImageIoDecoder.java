@@ -7,6 +7,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -41,9 +42,10 @@ final class ImageIoDecoder {
         ImageReader reader = readerFor(format);
         try {
             int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, source) : 1;
-            // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
-            // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
-            reader.setInput(input, false, true);
+            // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file.
+            // A TIFF's tags are kept (TiffMetadata); a PNG's metadata is not, and skipping it avoids
+            // parsing untrusted extra chunks.
+            reader.setInput(input, false, format != ImageFormat.TIFF);
             return readAllPages(reader, pages);
         } catch (DenoiseException e) {
             throw e;
@@ -94,7 +96,8 @@ final class ImageIoDecoder {
                 PlaneCopy.rowsToImg(samples, pixels, alpha, page, top, rows);
             }
         }
-        return new ImageData(format, first.type(), pixels, alpha);
+        FileMetadata metadata = format == ImageFormat.TIFF ? TiffMetadata.read(reader, pages) : FileMetadata.NONE;
+        return new ImageData(format, first.type(), pixels, alpha, metadata);
     }
 
     /**
@@ -117,6 +120,9 @@ final class ImageIoDecoder {
 
     private static ImageReadParam rowsParam(ImageReader reader, int top, int width, int rows) {
         ImageReadParam param = reader.getDefaultReadParam();
+        if (param instanceof TIFFImageReadParam tiff) {
+            tiff.setReadUnknownTags(true); // ImageJ's private tags (slice labels, display ranges) among them
+        }
         param.setSourceRegion(new Rectangle(0, top, width, rows));
         return param;
     }

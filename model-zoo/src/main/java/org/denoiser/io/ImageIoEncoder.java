@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -43,17 +44,27 @@ final class ImageIoEncoder {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
             if (image.planes() == 1) {
-                writer.write(null, new IIOImage(new PageView(image, 0), null, null), param);
+                writer.write(null, page(writer, image, format, 0, param), param);
             } else {
                 writer.prepareWriteSequence(null);
                 for (int z = 0; z < image.planes(); z++) {
-                    writer.writeToSequence(new IIOImage(new PageView(image, z), null, null), param);
+                    writer.writeToSequence(page(writer, image, format, z, param), param);
                 }
                 writer.endWriteSequence();
             }
         } finally {
             writer.dispose();
         }
+    }
+
+    /** Page {@code z} with, for a TIFF read from a TIFF, that page's tags (ImageJ's and OME's among them). */
+    private static IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param)
+            throws IOException {
+        PageView page = new PageView(image, z);
+        if (format == ImageFormat.TIFF && image.metadata() instanceof TiffMetadata tags) {
+            return new IIOImage(page, null, tags.forWriting(writer, ImageTypeSpecifier.createFromRenderedImage(page), param, z));
+        }
+        return new IIOImage(page, null, null);
     }
 
     private static ImageOutputStream staging(ImageData image, ImageFormat format, OutputStream out)
