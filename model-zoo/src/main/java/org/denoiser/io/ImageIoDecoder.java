@@ -13,6 +13,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import org.denoiser.api.CorruptImageException;
 import org.denoiser.api.DenoiseException;
+import org.denoiser.api.UnsupportedPixelTypeException;
 
 /**
  * Decodes a PNG or a (multi-page) TIFF through the JDK's ImageIO readers into an {@link ImageData}.
@@ -74,6 +75,9 @@ final class ImageIoDecoder {
         // First with the least a pixel can take, from the sizes alone: a PNG's layout may need
         // more chunks than the header, and a hostile file need not have them.
         limit.check(source, width, height, pages, 1, 1);
+        if (format == ImageFormat.TIFF) {
+            refuseUnspecifiedExtraSamples(reader);
+        }
         DecodedLayout layout = DecodedLayout.of(reader);
         limit.check(source, width, height, pages, layout.channels(), layout.bytesPerSample());
 
@@ -125,6 +129,35 @@ final class ImageIoDecoder {
         }
         param.setSourceRegion(new Rectangle(0, top, width, rows));
         return param;
+    }
+
+    /**
+     * Extra samples marked "unspecified" (ExtraSamples 0, what numpy/tifffile write for a 4-channel
+     * array) are data, not transparency; the JDK would read them as alpha and leave them noisy. A
+     * clear refusal beats a channel that silently stays noisy.
+     */
+    private void refuseUnspecifiedExtraSamples(ImageReader reader) throws IOException {
+        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null) {
+            return;
+        }
+        org.w3c.dom.NodeList fields = ((org.w3c.dom.Element) metadata.getAsTree(TiffMetadata.NATIVE))
+                .getElementsByTagName("TIFFField");
+        for (int i = 0; i < fields.getLength(); i++) {
+            org.w3c.dom.Element field = (org.w3c.dom.Element) fields.item(i);
+            if (!"338".equals(field.getAttribute("number"))) {
+                continue;
+            }
+            org.w3c.dom.NodeList values = field.getElementsByTagName("TIFFShort");
+            for (int v = 0; v < values.getLength(); v++) {
+                if ("0".equals(((org.w3c.dom.Element) values.item(v)).getAttribute("value"))) {
+                    throw new UnsupportedPixelTypeException(source + ": the TIFF has " + values.getLength()
+                            + " extra sample(s) per pixel that are not alpha (ExtraSamples 0, as numpy/tifffile write a"
+                            + " 4-channel array); they cannot be denoised as colors. Save the channels as pages (an ImageJ"
+                            + " hyperstack or OME-TIFF) or as separate images");
+                }
+            }
+        }
     }
 
     private void checkSameLayout(int page, PageSamples samples, PageSamples first) {
