@@ -143,8 +143,32 @@ public final class Denoiser implements AutoCloseable {
             return auto.denoiserFor(image).denoise(image, callProgress, callCancel);
         }
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
-        denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null, callProgress, callCancel);
-        return image.withPixels(out); // format, type and alpha unchanged
+        int[] channelOf = image.channels() == 1 ? image.metadata().pageChannels(image.planes()) : null;
+        if (channelOf == null) {
+            denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null, callProgress, callCancel);
+        } else {
+            // A hyperstack's channels are pages (ImageJ, OME-TIFF): each gets its own mapping, as in the plugin.
+            for (List<Integer> pages : pagesByChannel(channelOf)) {
+                denoiseInto((RandomAccessibleInterval) pageStack((RandomAccessibleInterval) image.pixels(), pages),
+                        (RandomAccessibleInterval) pageStack(out, pages), ImageData.C, null, callProgress, callCancel);
+            }
+        }
+        ModelInfo model = model();
+        // format, type, alpha and file metadata unchanged; FITS files get a HISTORY card
+        return image.withPixels(out).withNote("Denoised by Denoiser with " + model.id() + " " + model.version());
+    }
+
+    private static List<List<Integer>> pagesByChannel(int[] channelOf) {
+        java.util.Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+        for (int page = 0; page < channelOf.length; page++) {
+            groups.computeIfAbsent(channelOf[page], c -> new java.util.ArrayList<>()).add(page);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The given pages (axis z) of an (x, y, c, z) image as a view with the same axes, writable. */
+    private static <T> RandomAccessibleInterval<T> pageStack(RandomAccessibleInterval<T> image, List<Integer> pages) {
+        return Views.stack(pages.stream().map(page -> Views.hyperSlice(image, ImageData.Z, page)).toList());
     }
 
     /**

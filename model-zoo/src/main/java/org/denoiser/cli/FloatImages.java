@@ -19,11 +19,11 @@ final class FloatImages {
         return copy;
     }
 
-    /** The float pixels stored as {@code like}'s type and format (rounded and clamped for integers). */
+    /** The float pixels stored as {@code like}'s type, with its format, alpha and file metadata (rounded and clamped for integers). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static ImageData storeLike(ImageData like, Img<FloatType> pixels) {
         Img target = like.type().allocate(like.width(), like.height(), like.planes());
         Normalization.IDENTITY.inverseInto(pixels, pixels, target);
-        return new ImageData(like.format(), like.type(), target);
+        return like.withPixels(target);
     }
 }

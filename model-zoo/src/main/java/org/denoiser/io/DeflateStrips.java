@@ -6,6 +6,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
@@ -29,23 +30,36 @@ final class DeflateStrips {
     private DeflateStrips() {
     }
 
-    /** Image metadata with a RowsPerStrip that keeps every strip within {@link #MAX_STRIP_BYTES}. */
-    static IIOMetadata metadata(ImageWriter writer, RenderedImage page, ImageWriteParam param, long rowBytes) {
+    /**
+     * {@code metadata} (or the writer's defaults when null) with a RowsPerStrip that keeps every
+     * strip within {@link #MAX_STRIP_BYTES}.
+     */
+    static IIOMetadata metadata(ImageWriter writer, RenderedImage page, ImageWriteParam param, long rowBytes,
+            IIOMetadata metadata) {
         if (rowBytes > MAX_STRIP_BYTES) {
             throw new DenoiseException("cannot write deflate-compressed TIFF rows of " + rowBytes
                     + " bytes: the Java runtime's deflate encoder loses data in strips over " + MAX_STRIP_BYTES
                     + " bytes; write this image uncompressed or with LZW");
         }
-        IIOMetadata defaults = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
+        IIOMetadata result = metadata != null ? metadata
+                : writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
+        IIOMetadataNode rows = new IIOMetadataNode("TIFFLong");
+        rows.setAttribute("value", Long.toString(Math.max(1, MAX_STRIP_BYTES / rowBytes)));
+        IIOMetadataNode values = new IIOMetadataNode("TIFFLongs");
+        values.appendChild(rows);
+        IIOMetadataNode field = new IIOMetadataNode("TIFFField");
+        field.setAttribute("number", Integer.toString(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP));
+        field.appendChild(values);
+        IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
+        ifd.appendChild(field);
+        IIOMetadataNode root = new IIOMetadataNode(TiffMetadata.NATIVE);
+        root.appendChild(ifd);
         try {
-            TIFFDirectory directory = TIFFDirectory.createFromMetadata(defaults);
-            TIFFTag rowsPerStrip = BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP);
-            directory.addTIFFField(new TIFFField(rowsPerStrip, TIFFTag.TIFF_LONG, 1,
-                    new long[] {Math.max(1, MAX_STRIP_BYTES / rowBytes)}));
-            return directory.getAsMetadata();
+            result.mergeTree(TiffMetadata.NATIVE, root);
+            return result;
         } catch (IIOInvalidTreeException e) {
-            // The writer's own default metadata is always a valid tree.
-            throw new IllegalStateException("the TIFF writer's default metadata is not a TIFF directory", e);
+            // One RowsPerStrip field is always a valid tree.
+            throw new IllegalStateException("the TIFF writer refused a RowsPerStrip field", e);
         }
     }
 }

@@ -39,10 +39,12 @@ public final class ImageCodec {
 
     private final PixelLimit limit;
     private final TiffCompression tiffCompression;
+    private final String fitsHdu;
 
-    private ImageCodec(PixelLimit limit, TiffCompression tiffCompression) {
+    private ImageCodec(PixelLimit limit, TiffCompression tiffCompression, String fitsHdu) {
         this.limit = limit;
         this.tiffCompression = tiffCompression;
+        this.fitsHdu = fitsHdu;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ImageCodec {
      * @throws IllegalArgumentException when {@code denoiser.maxImageBytes} is not a size
      */
     public static ImageCodec defaults() {
-        return new ImageCodec(new PixelLimit(NO_PIXEL_LIMIT, PixelLimit.defaultMaxBytes()), TiffCompression.NONE);
+        return new ImageCodec(new PixelLimit(NO_PIXEL_LIMIT, PixelLimit.defaultMaxBytes()), TiffCompression.NONE, null);
     }
 
     /**
@@ -60,7 +62,7 @@ public final class ImageCodec {
      * width x height x pages, with an {@link ImageTooLargeException}.
      */
     public ImageCodec withMaxPixels(long maxPixels) {
-        return new ImageCodec(new PixelLimit(maxPixels, limit.maxBytes()), tiffCompression);
+        return new ImageCodec(new PixelLimit(maxPixels, limit.maxBytes()), tiffCompression, fitsHdu);
     }
 
     /**
@@ -68,12 +70,20 @@ public final class ImageCodec {
      * copy together take more than {@code maxBytes} bytes of heap, with an {@link ImageTooLargeException}.
      */
     public ImageCodec withMaxImageBytes(long maxBytes) {
-        return new ImageCodec(new PixelLimit(limit.maxPixels(), maxBytes), tiffCompression);
+        return new ImageCodec(new PixelLimit(limit.maxPixels(), maxBytes), tiffCompression, fitsHdu);
     }
 
     /** A codec that writes TIFF with the given compression (PNG is always deflate-compressed). */
     public ImageCodec withTiffCompression(TiffCompression compression) {
-        return new ImageCodec(limit, Objects.requireNonNull(compression, "compression"));
+        return new ImageCodec(limit, Objects.requireNonNull(compression, "compression"), fitsHdu);
+    }
+
+    /**
+     * A codec that reads the FITS HDU named {@code hdu} (its EXTNAME, or its index with 0 the
+     * primary) instead of the first that holds an image; null for that default.
+     */
+    public ImageCodec withFitsHdu(String hdu) {
+        return new ImageCodec(limit, tiffCompression, hdu == null || hdu.isBlank() ? null : hdu.trim());
     }
 
     public long maxPixels() {
@@ -102,7 +112,7 @@ public final class ImageCodec {
             if (format == ImageFormat.FITS) {
                 // FITS is read front to back, so a plain stream does.
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                    return new FitsDecoder(source, limit).decode(in);
+                    return new FitsDecoder(source, limit, fitsHdu).decode(in);
                 }
             }
             if (file.getFileSystem() != FileSystems.getDefault()) {
@@ -132,7 +142,7 @@ public final class ImageCodec {
     public ImageData decode(byte[] bytes, String sourceName) {
         ImageFormat format = detectFormat(bytes, sourceName);
         if (format == ImageFormat.FITS) {
-            return new FitsDecoder(sourceName, limit).decode(new ByteArrayInputStream(bytes));
+            return new FitsDecoder(sourceName, limit, fitsHdu).decode(new ByteArrayInputStream(bytes));
         }
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             return new ImageIoDecoder(format, sourceName, limit).decode(input, bytes.length);

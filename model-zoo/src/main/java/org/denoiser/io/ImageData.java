@@ -17,9 +17,12 @@ import org.denoiser.api.UnsupportedPixelTypeException;
  * <p>Alpha is not a color channel: it is what the user drew or masked, not a measurement, so the
  * denoiser never sees it. It travels beside the pixels, with axes (x, y, 1, z) and the pixels'
  * element type, and is written back unchanged; {@code null} when the image is opaque.
+ *
+ * <p>{@code metadata} is what the file holds besides pixels (e.g. a FITS file's header cards and
+ * other HDUs), written back unchanged; {@link FileMetadata#NONE} for images made from pixels alone.
  */
 public record ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels,
-        Img<? extends RealType<?>> alpha) {
+        Img<? extends RealType<?>> alpha, FileMetadata metadata) {
 
     public static final int X = 0;
     public static final int Y = 1;
@@ -30,6 +33,7 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(metadata, "metadata");
         if (pixels.numDimensions() != 4) {
             throw new IllegalArgumentException(
                     "pixels must have the axes (x, y, c, z), got " + pixels.numDimensions() + " dimensions");
@@ -49,7 +53,13 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
 
     /** An opaque image. */
     public ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels) {
-        this(format, type, pixels, null);
+        this(format, type, pixels, null, FileMetadata.NONE);
+    }
+
+    /** An image with alpha (or null) and no file metadata. */
+    public ImageData(ImageFormat format, PixelType type, Img<? extends RealType<?>> pixels,
+            Img<? extends RealType<?>> alpha) {
+        this(format, type, pixels, alpha, FileMetadata.NONE);
     }
 
     private static boolean isAlphaFor(Img<? extends RealType<?>> alpha, Img<? extends RealType<?>> pixels) {
@@ -81,12 +91,17 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
 
     /** The same pixels, to be written in another format. */
     public ImageData withFormat(ImageFormat newFormat) {
-        return new ImageData(newFormat, type, pixels, alpha);
+        return new ImageData(newFormat, type, pixels, alpha, metadata);
     }
 
-    /** New pixels of the same size and type (e.g. denoised), with this image's format and alpha. */
+    /** New pixels of the same size and type (e.g. denoised), with this image's format, alpha and metadata. */
     public ImageData withPixels(Img<? extends RealType<?>> newPixels) {
-        return new ImageData(format, type, newPixels, alpha);
+        return new ImageData(format, type, newPixels, alpha, metadata);
+    }
+
+    /** Records a line of provenance (e.g. the model that denoised the pixels) in the file's metadata. */
+    public ImageData withNote(String line) {
+        return new ImageData(format, type, pixels, alpha, metadata.withNote(line));
     }
 
     public boolean hasAlpha() {

@@ -9,11 +9,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import org.denoiser.api.CorruptImageException;
 import org.denoiser.api.DenoiseException;
+import org.denoiser.api.UnsupportedPixelTypeException;
 
 /**
  * Decodes a PNG or a (multi-page) TIFF through the JDK's ImageIO readers into an {@link ImageData}.
@@ -46,9 +48,10 @@ final class ImageIoDecoder {
         ImageReader reader = readerFor(format);
         try {
             int pages = format == ImageFormat.TIFF ? TiffPageChain.countPages(input, length, source) : 1;
-            // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file;
-            // metadata is not needed and skipping it avoids parsing untrusted extra chunks.
-            reader.setInput(input, false, true);
+            // Random access (seekForwardOnly=false) because TIFF pages may sit anywhere in the file.
+            // A TIFF's tags are kept (TiffMetadata); a PNG's metadata is not, and skipping it avoids
+            // parsing untrusted extra chunks.
+            reader.setInput(input, false, format != ImageFormat.TIFF);
             return readAllPages(reader, pages);
         } catch (DenoiseException e) {
             throw e;
@@ -77,6 +80,9 @@ final class ImageIoDecoder {
         // First with the least a pixel can take, from the sizes alone: a PNG's layout may need
         // more chunks than the header, and a hostile file need not have them.
         limit.check(source, width, height, pages, 1, 1);
+        if (format == ImageFormat.TIFF) {
+            refuseUnspecifiedExtraSamples(reader);
+        }
         DecodedLayout layout = DecodedLayout.of(reader);
         limit.check(source, width, height, pages, layout.channels(), layout.bytesPerSample());
 
@@ -91,6 +97,9 @@ final class ImageIoDecoder {
             for (int top = 0; top < height; top += band) {
                 int rows = Math.min(band, height - top);
                 ImageReadParam param = reader.getDefaultReadParam();
+                if (param instanceof TIFFImageReadParam tiff) {
+                    tiff.setReadUnknownTags(true); // ImageJ's private tags (slice labels, display ranges) among them
+                }
                 param.setSourceRegion(new Rectangle(0, top, width, rows));
                 param.setDestination(buffer);
                 PageSamples samples = PageSamples.of(reader.read(page, param), pageName);
@@ -104,7 +113,8 @@ final class ImageIoDecoder {
                 PlaneCopy.rowsToImg(samples, pixels, alpha, page, top, rows);
             }
         }
-        return new ImageData(format, first.type(), pixels, alpha);
+        FileMetadata metadata = format == ImageFormat.TIFF ? TiffMetadata.read(reader, pages) : FileMetadata.NONE;
+        return new ImageData(format, first.type(), pixels, alpha, metadata);
     }
 
     /**
@@ -131,6 +141,35 @@ final class ImageIoDecoder {
             throw new CorruptImageException(source + ": the decoder found no pixel layout for page " + (page + 1));
         }
         return types.next().createBufferedImage(width, rows);
+    }
+
+    /**
+     * Extra samples marked "unspecified" (ExtraSamples 0, what numpy/tifffile write for a 4-channel
+     * array) are data, not transparency; the JDK would read them as alpha and leave them noisy. A
+     * clear refusal beats a channel that silently stays noisy.
+     */
+    private void refuseUnspecifiedExtraSamples(ImageReader reader) throws IOException {
+        javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null) {
+            return;
+        }
+        org.w3c.dom.NodeList fields = ((org.w3c.dom.Element) metadata.getAsTree(TiffMetadata.NATIVE))
+                .getElementsByTagName("TIFFField");
+        for (int i = 0; i < fields.getLength(); i++) {
+            org.w3c.dom.Element field = (org.w3c.dom.Element) fields.item(i);
+            if (!"338".equals(field.getAttribute("number"))) {
+                continue;
+            }
+            org.w3c.dom.NodeList values = field.getElementsByTagName("TIFFShort");
+            for (int v = 0; v < values.getLength(); v++) {
+                if ("0".equals(((org.w3c.dom.Element) values.item(v)).getAttribute("value"))) {
+                    throw new UnsupportedPixelTypeException(source + ": the TIFF has " + values.getLength()
+                            + " extra sample(s) per pixel that are not alpha (ExtraSamples 0, as numpy/tifffile write a"
+                            + " 4-channel array); they cannot be denoised as colors. Save the channels as pages (an ImageJ"
+                            + " hyperstack or OME-TIFF) or as separate images");
+                }
+            }
+        }
     }
 
     private void checkSameLayout(int page, PageSamples samples, PageSamples first) {

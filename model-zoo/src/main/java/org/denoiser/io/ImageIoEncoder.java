@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -56,12 +57,22 @@ final class ImageIoEncoder {
         }
     }
 
-    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param) {
+    /**
+     * Page {@code z}: for a TIFF read from a TIFF with that page's tags (ImageJ's and OME's among
+     * them), and for deflate-compressed TIFF with strips sized for the compressor.
+     */
+    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param)
+            throws IOException {
         PageView page = new PageView(image, z);
-        if (format != ImageFormat.TIFF || tiffCompression != TiffCompression.DEFLATE) {
+        if (format != ImageFormat.TIFF) {
             return new IIOImage(page, null, null);
         }
-        return new IIOImage(page, null, DeflateStrips.metadata(writer, page, param, rowBytes(image)));
+        javax.imageio.metadata.IIOMetadata metadata = image.metadata() instanceof TiffMetadata tags
+                ? tags.forWriting(writer, ImageTypeSpecifier.createFromRenderedImage(page), param, z) : null;
+        if (tiffCompression == TiffCompression.DEFLATE) {
+            metadata = DeflateStrips.metadata(writer, page, param, rowBytes(image), metadata);
+        }
+        return new IIOImage(page, null, metadata);
     }
 
     /** Bytes of one row of samples, alpha included. */

@@ -100,6 +100,18 @@ record PixelLimit(long maxPixels, long maxBytes) {
         }
     }
 
+    /**
+     * Bytes a decoder keeps besides the pixels (e.g. a FITS file's other HDUs, written back as they
+     * were): they count against the same budget.
+     */
+    void checkKept(String source, long bytes) {
+        if (bytes > maxBytes) {
+            throw new ImageTooLargeException(source + " holds " + gigabytes(bytes) + " of other data to keep beside the "
+                    + "image, over the " + gigabytes(maxBytes) + " budget; raise it with -D" + BUDGET_PROPERTY
+                    + "=SIZE (e.g. 4g) or a larger heap (-Xmx)");
+        }
+    }
+
     /** Headers may claim sizes whose product overflows a long; those are simply "too many". */
     private static long saturatedProduct(long a, long b) {
         long high = Math.multiplyHigh(a, b);

@@ -19,6 +19,10 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
+import org.denoiser.io.FileMetadata;
+import org.denoiser.io.ImageData;
+import org.denoiser.io.ImageFormat;
+import org.denoiser.io.PixelType;
 import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.SyntheticImages;
 import org.denoiser.testimages.TestImages;
@@ -148,6 +152,47 @@ class DenoiserTest {
         assertEquals(1, inf);
         assertTrue(Float.isNaN(out.getAt(30, 25).get()));
         assertTrue(Float.isInfinite(out.getAt(5, 5).get()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFilesChannelsStoredAsPagesAreScaledOnTheirOwnAsInThePlugin() {
+        CleanNoisyPair<UnsignedShortType> stack = SyntheticImages.twoChannelHyperstack(5, 48, 40, 3);
+        // As ImageJ writes a hyperstack to TIFF: pages in czt order, the file saying "channels=2".
+        Img<UnsignedShortType> pages = ArrayImgs.unsignedShorts(48, 40, 1, 6);
+        for (int z = 0; z < 3; z++) {
+            for (int c = 0; c < 2; c++) {
+                LoopBuilder.setImages(Views.hyperSlice(Views.hyperSlice(stack.noisy(), 3, z), 2, c),
+                        Views.hyperSlice(Views.hyperSlice(pages, 3, 2 * z + c), 2, 0)).forEachPixel((a, b) -> b.set(a));
+            }
+        }
+        FileMetadata twoChannels = new FileMetadata() {
+            @Override
+            public FileMetadata withNote(String line) {
+                return this;
+            }
+
+            @Override
+            public int[] pageChannels(int count) {
+                return java.util.stream.IntStream.range(0, count).map(p -> p % 2).toArray();
+            }
+        };
+        ImageData result = smallTiles.denoise(new ImageData(ImageFormat.TIFF, PixelType.GRAY16, pages, null, twoChannels));
+        Img<UnsignedShortType> perChannel = smallTiles.denoise(stack.noisy(), 2);
+        AtomicLong differences = new AtomicLong();
+        for (int z = 0; z < 3; z++) {
+            for (int c = 0; c < 2; c++) {
+                LoopBuilder.setImages(Views.hyperSlice(Views.hyperSlice(perChannel, 3, z), 2, c),
+                        Views.hyperSlice(Views.hyperSlice((Img<UnsignedShortType>) result.pixels(), 3, 2 * z + c), 2, 0))
+                        .forEachPixel((a, b) -> differences.addAndGet(a.get() != b.get() ? 1 : 0));
+            }
+        }
+        assertEquals(0, differences.get(), "pages of one channel share one mapping, as the plugin's channels do");
+        ImageData plain = smallTiles.denoise(new ImageData(ImageFormat.TIFF, PixelType.GRAY16, pages));
+        AtomicLong changed = new AtomicLong();
+        LoopBuilder.setImages((Img<UnsignedShortType>) plain.pixels(), (Img<UnsignedShortType>) result.pixels())
+                .forEachPixel((a, b) -> changed.addAndGet(a.get() != b.get() ? 1 : 0));
+        assertTrue(changed.get() > 0, "without the file's channel layout the pages would share one mapping");
     }
 
     @Test

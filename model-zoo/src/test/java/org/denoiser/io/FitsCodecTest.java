@@ -66,13 +66,13 @@ class FitsCodecTest {
     }
 
     @Test
-    void integer32BitDataIsUnsupported() throws IOException {
-        byte[] bytes = fitsBytes(new int[][] {{1, 2}, {3, 4}});
+    void floatValuesBeyondTheFloatRangeAreRefusedByName() throws IOException {
+        byte[] bytes = fitsBytes(new double[][] {{1, 2}, {3, 1e300}});
 
         UnsupportedPixelTypeException e = assertThrows(UnsupportedPixelTypeException.class,
-                () -> codec.decode(bytes, "counts.fits"));
+                () -> codec.decode(bytes, "huge.fits"));
 
-        assertTrue(e.getMessage().startsWith("counts.fits: 32-bit integer"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("huge.fits: a value (1.0E300) is beyond the 32-bit float range"), e.getMessage());
     }
 
     @Test

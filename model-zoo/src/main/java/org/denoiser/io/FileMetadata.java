@@ -1,0 +1,27 @@
+package org.denoiser.io;
+
+/**
+ * What a file holds besides the pixels the denoiser changes (for FITS: every header card and the
+ * other HDUs), carried from the decoder through to the encoder so the written file differs from
+ * the read one only in its pixels and in one line of provenance.
+ */
+public interface FileMetadata {
+
+    /** Nothing to keep: a file made from pixels alone. */
+    FileMetadata NONE = line -> FileMetadata.NONE;
+
+    /**
+     * A copy that also records {@code line} (e.g. which model denoised the pixels) where the format
+     * keeps provenance; FITS adds a HISTORY card. Formats without such a place ignore it.
+     */
+    FileMetadata withNote(String line);
+
+    /**
+     * Which channel each of {@code pages} gray pages belongs to when the file says its pages hold
+     * several channels (an ImageJ hyperstack, an OME-TIFF), so each channel is normalized on its
+     * own as the ImageJ plugin does; null when the pages are one channel (a plain stack).
+     */
+    default int[] pageChannels(int pages) {
+        return null;
+    }
+}

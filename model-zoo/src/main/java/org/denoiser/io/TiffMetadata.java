@@ -1,0 +1,280 @@
+package org.denoiser.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * What a TIFF holds besides its pixels: every tag of every page except those that describe how the
+ * pixels are stored (size, bits, compression, strips), which the writer sets anew. This keeps
+ * ImageJ's hyperstack description (channels, slices, frames, unit, spacing, display range), its
+ * private tags 50838/50839 (slice labels, per-channel display ranges, LUTs), OME-XML (dimension
+ * order, physical sizes, channel names), resolution (pixel size) and any other tag.
+ *
+ * <p>The JDK's TIFF plugin reads unknown tags only when asked ({@code TIFFImageReadParam#setReadUnknownTags})
+ * and writes whatever fields the native metadata tree holds, so the tags travel as that tree.
+ */
+public final class TiffMetadata implements FileMetadata {
+
+    static final String NATIVE = "javax_imageio_tiff_image_1.0";
+    private static final int IMAGE_DESCRIPTION = 270;
+    /** Tags the writer sets from the pixels it writes: never copied. */
+    private static final Set<Integer> LAYOUT_TAGS = Set.of(
+            256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, // size, bits, compression, photometric, strips, palette
+            322, 323, 324, 325, 330, 338, 339, 340, 341, 347, 530, 531, 532); // tiles, sub-IFDs, samples, JPEG, YCbCr
+    private static final Pattern OME_PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\b([^>]*)>");
+
+    /** Per page, a TIFFIFD node holding the kept TIFFField nodes. */
+    private final List<IIOMetadataNode> pages;
+
+    private TiffMetadata(List<IIOMetadataNode> pages) {
+        this.pages = List.copyOf(pages);
+    }
+
+    /** The kept tags of each of the reader's {@code pages} pages (read with unknown tags included). */
+    static TiffMetadata read(ImageReader reader, int pages) throws IOException {
+        List<IIOMetadataNode> kept = new ArrayList<>();
+        for (int page = 0; page < pages; page++) {
+            IIOMetadata metadata = reader.getImageMetadata(page);
+            IIOMetadataNode fields = metadata == null ? new IIOMetadataNode("TIFFIFD") : keptFields(metadata.getAsTree(NATIVE));
+            if (reader.getInput() instanceof ImageInputStream input) {
+                recoverText(fields, input, page);
+            }
+            kept.add(fields);
+        }
+        return new TiffMetadata(kept);
+    }
+
+    /** Text the JDK decoded as US-ASCII (non-ASCII bytes turned into U+FFFD) is read again from its bytes. */
+    private static void recoverText(IIOMetadataNode fields, ImageInputStream input, int page) {
+        for (Node field = fields.getFirstChild(); field != null; field = field.getNextSibling()) {
+            Node list = field.getFirstChild();
+            if (list == null || !"TIFFAsciis".equals(list.getNodeName()) || list.getChildNodes().getLength() != 1) {
+                continue;
+            }
+            IIOMetadataNode ascii = (IIOMetadataNode) list.getFirstChild();
+            if (ascii.getAttribute("value").indexOf('\uFFFD') >= 0) {
+                String text = TiffTextTag.read(input, page, tagNumber(field));
+                if (text != null) {
+                    ascii.setAttribute("value", text);
+                }
+            }
+        }
+    }
+
+    private static IIOMetadataNode keptFields(Node root) {
+        IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
+        for (Node directory = root.getFirstChild(); directory != null; directory = directory.getNextSibling()) {
+            if (!"TIFFIFD".equals(directory.getNodeName())) {
+                continue;
+            }
+            for (Node field = directory.getFirstChild(); field != null; field = field.getNextSibling()) {
+                if ("TIFFField".equals(field.getNodeName()) && !LAYOUT_TAGS.contains(tagNumber(field))) {
+                    ifd.appendChild(copy(field));
+                }
+            }
+        }
+        return ifd;
+    }
+
+    /** A deep copy; {@code IIOMetadataNode.cloneNode} leaves the attributes behind. */
+    private static IIOMetadataNode copy(Node node) {
+        IIOMetadataNode copy = new IIOMetadataNode(node.getNodeName());
+        NamedNodeMap attributes = node.getAttributes();
+        for (int i = 0; attributes != null && i < attributes.getLength(); i++) {
+            copy.setAttribute(attributes.item(i).getNodeName(), attributes.item(i).getNodeValue());
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            copy.appendChild(copy(child));
+        }
+        return copy;
+    }
+
+    private static int tagNumber(Node field) {
+        Node number = field.getAttributes().getNamedItem("number");
+        try {
+            return number == null ? -1 : Integer.parseInt(number.getNodeValue());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The writer's metadata for {@code page} with this file's kept tags merged in (pages beyond the
+     * ones read get none).
+     */
+    IIOMetadata forWriting(ImageWriter writer, ImageTypeSpecifier type, ImageWriteParam param, int page)
+            throws IIOInvalidTreeException {
+        IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
+        if (page < pages.size() && pages.get(page).hasChildNodes()) {
+            IIOMetadataNode root = new IIOMetadataNode(NATIVE);
+            IIOMetadataNode fields = copy(pages.get(page));
+            asciiForWriting(fields);
+            root.appendChild(fields);
+            metadata.mergeTree(NATIVE, root);
+        }
+        return metadata;
+    }
+
+    /**
+     * The JDK writes ASCII tags as US-ASCII, turning other characters into '?'. In XML text (OME-XML)
+     * they become character references, which every XML reader decodes to the same characters.
+     */
+    private static void asciiForWriting(IIOMetadataNode fields) {
+        for (Node field = fields.getFirstChild(); field != null; field = field.getNextSibling()) {
+            Node list = field.getFirstChild();
+            if (list == null || !"TIFFAsciis".equals(list.getNodeName())) {
+                continue;
+            }
+            for (Node item = list.getFirstChild(); item != null; item = item.getNextSibling()) {
+                IIOMetadataNode ascii = (IIOMetadataNode) item;
+                String value = ascii.getAttribute("value");
+                if (value.stripLeading().startsWith("<")) {
+                    ascii.setAttribute("value", xmlAscii(value));
+                }
+            }
+        }
+    }
+
+    private static String xmlAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                out.append("&#").append(c).append(';');
+            }
+        });
+        return out.toString();
+    }
+
+    /** The first page's ImageDescription (ImageJ's hyperstack text, or OME-XML), or null. */
+    public String description() {
+        if (pages.isEmpty()) {
+            return null;
+        }
+        for (Node field = pages.get(0).getFirstChild(); field != null; field = field.getNextSibling()) {
+            if (tagNumber(field) == IMAGE_DESCRIPTION) {
+                Node ascii = field.getFirstChild() == null ? null : field.getFirstChild().getFirstChild();
+                Node value = ascii == null ? null : ascii.getAttributes().getNamedItem("value");
+                return value == null ? null : value.getNodeValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which channel each of {@code pageCount} gray pages belongs to, when the description says the
+     * pages hold several channels (an ImageJ hyperstack: channels vary fastest; OME-XML: as its
+     * DimensionOrder says), so each channel gets its own intensity mapping; null otherwise.
+     */
+    @Override
+    public int[] pageChannels(int pageCount) {
+        String description = description();
+        if (description == null) {
+            return null;
+        }
+        return description.startsWith("ImageJ=") ? imageJChannels(description, pageCount) : omeChannels(description, pageCount);
+    }
+
+    private static int[] imageJChannels(String description, int pageCount) {
+        int channels = imageJValue(description, "channels");
+        if (channels < 2 || pageCount % channels != 0) {
+            return null;
+        }
+        int[] channelOf = new int[pageCount];
+        for (int page = 0; page < pageCount; page++) {
+            channelOf[page] = page % channels; // ImageJ stores czt: channels vary fastest
+        }
+        return channelOf;
+    }
+
+    private static int imageJValue(String description, String key) {
+        for (String line : description.split("\n")) {
+            if (line.startsWith(key + "=")) {
+                try {
+                    return Integer.parseInt(line.substring(key.length() + 1).trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int[] omeChannels(String description, int pageCount) {
+        Matcher pixels = OME_PIXELS.matcher(description);
+        if (!description.contains("<OME") || !pixels.find()) {
+            return null;
+        }
+        String attributes = pixels.group(1);
+        String order = attribute(attributes, "DimensionOrder");
+        int sizeC = intAttribute(attributes, "SizeC");
+        int sizeZ = intAttribute(attributes, "SizeZ");
+        int sizeT = intAttribute(attributes, "SizeT");
+        if (order == null || order.length() != 5 || sizeC < 2 || sizeZ < 1 || sizeT < 1
+                || (long) sizeC * sizeZ * sizeT != pageCount) {
+            return null;
+        }
+        // Strides of the three plane axes in DimensionOrder, e.g. XYZCT: Z 1, C sizeZ, T sizeZ*sizeC.
+        long stride = 1;
+        long channelStride = -1;
+        for (char axis : order.substring(2).toUpperCase(Locale.ROOT).toCharArray()) {
+            int size = switch (axis) {
+                case 'C' -> sizeC;
+                case 'Z' -> sizeZ;
+                case 'T' -> sizeT;
+                default -> -1;
+            };
+            if (size < 0) {
+                return null;
+            }
+            if (axis == 'C') {
+                channelStride = stride;
+            }
+            stride *= size;
+        }
+        if (channelStride < 0) {
+            return null;
+        }
+        int[] channelOf = new int[pageCount];
+        for (int page = 0; page < pageCount; page++) {
+            channelOf[page] = (int) ((page / channelStride) % sizeC);
+        }
+        return channelOf;
+    }
+
+    private static String attribute(String attributes, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int intAttribute(String attributes, String name) {
+        String value = attribute(attributes, name);
+        try {
+            return value == null ? -1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** TIFF has no standard place for provenance that ImageJ would show; the note is not written. */
+    @Override
+    public TiffMetadata withNote(String line) {
+        return this;
+    }
+}

@@ -1,0 +1,210 @@
+package org.denoiser.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TIFF tags survive a read and write: ImageJ's hyperstack description and private tags (slice
+ * labels, display ranges), OME-XML and resolution. Files are made with the JDK's writer the way
+ * ImageJ and OME writers lay them out; the ImageJ plugin's tests check files ImageJ itself wrote.
+ */
+class TiffMetadataTest {
+
+    private static final String IMAGEJ = "ImageJ=1.54f\nimages=6\nchannels=2\nslices=3\nhyperstack=true\nmode=composite\n"
+            + "unit=micron\nspacing=0.5\nloop=false\nmin=0.0\nmax=4000.0\n";
+    private static final byte[] LABELS = {'I', 'J', 'I', 'J', 'l', 'a', 'b', 'l', 0, 0, 0, 1, 0, 'a'};
+
+    private final ImageCodec codec = ImageCodec.defaults();
+
+    @Test
+    void imageJHyperstackTagsSurviveAndPagesMapToChannels() throws IOException {
+        byte[] file = tiff(6, IMAGEJ, true);
+
+        ImageData read = codec.decode(file, "hyperstack.tif");
+        byte[] written = codec.encode(read);
+
+        Map<Integer, String> before = tags(file, 0);
+        Map<Integer, String> after = tags(written, 0);
+        for (int tag : new int[] {270, 282, 283, 296, 50838, 50839}) {
+            assertEquals(before.get(tag), after.get(tag), "tag " + tag);
+        }
+        assertEquals(tags(file, 5).get(282), tags(written, 5).get(282), "every page keeps its own tags");
+        assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, read.metadata().pageChannels(6), "ImageJ stores channels fastest");
+    }
+
+    @Test
+    void omeXmlSurvivesAndItsDimensionOrderSaysWhichPageIsWhichChannel() throws IOException {
+        String ome = "<?xml version=\"1.0\"?><OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\">"
+                + "<Image ID=\"Image:0\"><Pixels ID=\"Pixels:0\" DimensionOrder=\"XYZCT\" Type=\"uint16\" SizeX=\"16\""
+                + " SizeY=\"12\" SizeZ=\"3\" SizeC=\"2\" SizeT=\"1\" PhysicalSizeX=\"0.65\" PhysicalSizeXUnit=\"µm\">"
+                + "<Channel ID=\"Channel:0:0\" Name=\"DAPI\"/><Channel ID=\"Channel:0:1\" Name=\"GFP\"/></Pixels></Image></OME>";
+        // OME writers store UTF-8 in the ASCII tag; the JDK writer cannot, so the bytes are put in afterwards.
+        byte[] file = withBytesReplaced(tiff(6, ome.replace("µ", "@@"), false), "@@", "µ");
+
+        ImageData read = codec.decode(file, "ome.tif");
+
+        assertEquals(ome, read.metadata() instanceof TiffMetadata tiff ? tiff.description() : null,
+                "the UTF-8 'µ' read as UTF-8, not as US-ASCII");
+        assertEquals(ome.replace("µ", "&#181;") + ",", tags(codec.encode(read), 0).get(270),
+                "written as ASCII: non-ASCII characters become XML character references, read the same by XML readers");
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, read.metadata().pageChannels(6), "XYZCT: Z varies fastest");
+    }
+
+    @Test
+    void aPlainStackHasNoChannels() throws IOException {
+        ImageData read = codec.decode(tiff(3, "ImageJ=1.54f\nimages=3\nslices=3\n", false), "stack.tif");
+        assertNull(read.metadata().pageChannels(3));
+    }
+
+    @Test
+    void extraSamplesThatAreNotAlphaAreRefusedByNameAndAlphaIsKept() {
+        org.denoiser.api.UnsupportedPixelTypeException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.denoiser.api.UnsupportedPixelTypeException.class, () -> codec.decode(fourSamples(0), "numpy.tif"));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith("numpy.tif: the TIFF has 1 extra sample(s)"),
+                refused.getMessage());
+        ImageData rgba = codec.decode(fourSamples(2), "rgba.tif");
+        assertEquals(3, rgba.channels());
+        org.junit.jupiter.api.Assertions.assertTrue(rgba.hasAlpha(), "unassociated alpha is kept beside the colors");
+    }
+
+    /** A 4x3 8-bit RGB TIFF with one extra sample of the given ExtraSamples kind (0 unspecified, 2 alpha). */
+    private static byte[] fourSamples(int extraKind) {
+        int w = 4;
+        int h = 3;
+        int[][] tags = {{256, 3, 1, w}, {257, 3, 1, h}, {258, 3, 4, -1}, {259, 3, 1, 1}, {262, 3, 1, 2}, {273, 4, 1, -2},
+            {277, 3, 1, 4}, {278, 3, 1, h}, {279, 4, 1, w * h * 4}, {284, 3, 1, 1}, {338, 3, 1, extraKind}};
+        int ifd = 8;
+        int bitsAt = ifd + 2 + 12 * tags.length + 4;
+        int dataAt = bitsAt + 8;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(dataAt + w * h * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd).putShort((short) tags.length);
+        for (int[] t : tags) {
+            b.putShort((short) t[0]).putShort((short) t[1]).putInt(t[2]);
+            int value = t[3] == -1 ? bitsAt : t[3] == -2 ? dataAt : t[3];
+            if (t[1] == 3 && t[2] == 1) {
+                b.putShort((short) value).putShort((short) 0);
+            } else {
+                b.putInt(value);
+            }
+        }
+        b.putInt(0);
+        for (int i = 0; i < 4; i++) {
+            b.putShort((short) 8);
+        }
+        for (int i = 0; i < w * h * 4; i++) {
+            b.put((byte) (i * 7));
+        }
+        return b.array();
+    }
+
+    /** A 16-bit gray TIFF of {@code pages} pages whose first page carries the description (and ImageJ's tags). */
+    private static byte[] tiff(int pages, String description, boolean imageJTags) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            writer.prepareWriteSequence(null);
+            for (int page = 0; page < pages; page++) {
+                BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_USHORT_GRAY);
+                image.getRaster().setSample(3, 4, 0, 1000 * page + 7);
+                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+                IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
+                if (page == 0) {
+                    ifd.appendChild(field(270, "TIFFAsciis", "TIFFAscii", description));
+                    if (imageJTags) {
+                        ifd.appendChild(field(50838, "TIFFLongs", "TIFFLong", Integer.toString(LABELS.length)));
+                        IIOMetadataNode data = new IIOMetadataNode("TIFFField");
+                        data.setAttribute("number", "50839");
+                        IIOMetadataNode values = new IIOMetadataNode("TIFFBytes");
+                        for (byte b : LABELS) {
+                            IIOMetadataNode value = new IIOMetadataNode("TIFFByte");
+                            value.setAttribute("value", Integer.toString(b & 0xFF));
+                            values.appendChild(value);
+                        }
+                        data.appendChild(values);
+                        ifd.appendChild(data);
+                    }
+                }
+                ifd.appendChild(field(282, "TIFFRationals", "TIFFRational", "2/1"));
+                ifd.appendChild(field(283, "TIFFRationals", "TIFFRational", "2/1"));
+                IIOMetadataNode root = new IIOMetadataNode(TiffMetadata.NATIVE);
+                root.appendChild(ifd);
+                metadata.mergeTree(TiffMetadata.NATIVE, root);
+                writer.writeToSequence(new IIOImage(image, null, metadata), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] withBytesReplaced(byte[] file, String placeholder, String text) {
+        byte[] from = placeholder.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] to = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(from.length, to.length);
+        for (int i = 0; i + from.length <= file.length; i++) {
+            if (java.util.Arrays.equals(file, i, i + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, file, i, to.length);
+                return file;
+            }
+        }
+        throw new AssertionError("placeholder not found");
+    }
+
+    private static IIOMetadataNode field(int number, String listName, String valueName, String value) {
+        IIOMetadataNode field = new IIOMetadataNode("TIFFField");
+        field.setAttribute("number", Integer.toString(number));
+        IIOMetadataNode list = new IIOMetadataNode(listName);
+        IIOMetadataNode item = new IIOMetadataNode(valueName);
+        item.setAttribute("value", value);
+        list.appendChild(item);
+        field.appendChild(list);
+        return field;
+    }
+
+    /** Every tag of a page as text, unknown (private) tags included. */
+    private static Map<Integer, String> tags(byte[] file, int page) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+        try {
+            reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(file)), false, false);
+            TIFFImageReadParam param = new TIFFImageReadParam();
+            param.setReadUnknownTags(true);
+            IIOImage image = reader.readAll(page, param);
+            Map<Integer, String> tags = new LinkedHashMap<>();
+            for (TIFFField field : TIFFDirectory.createFromMetadata(image.getMetadata()).getTIFFFields()) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < field.getCount(); i++) {
+                    text.append(field.getType() == javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII
+                            ? field.getAsString(i) : field.getValueAsString(i)).append(',');
+                }
+                tags.put(field.getTagNumber(), text.toString());
+            }
+            return tags;
+        } finally {
+            reader.dispose();
+        }
+    }
+}
