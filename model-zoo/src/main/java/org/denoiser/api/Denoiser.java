@@ -73,13 +73,14 @@ public final class Denoiser implements AutoCloseable {
     }
 
     /** A {@link AutoModel#ID} denoiser: it holds no model of its own. */
-    private Denoiser(AutoModel auto) {
+    private Denoiser(AutoModel auto, Builder b) {
         this.auto = auto;
         this.runner = null;
         this.tileSize = 0;
         this.overlap = 0;
-        this.progress = null;
-        this.cancel = null;
+        // the defaults its calls pass on to the picked model's denoiser, as any denoiser's calls do
+        this.progress = b.progress;
+        this.cancel = b.cancel;
         this.pool = null;
         this.border = null;
     }
@@ -424,7 +425,7 @@ public final class Denoiser implements AutoCloseable {
             ModelRepository repo = repository != null ? repository : ModelRepository.standard();
             if (AutoModel.isAuto(modelId)) {
                 Builder settings = copy(); // as they are now, for the models it loads later
-                return new Denoiser(new AutoModel(repo, id -> settings.copy().repository(repo).model(id).build()));
+                return new Denoiser(new AutoModel(repo, id -> settings.copy().repository(repo).model(id).build()), settings);
             }
             ModelInfo info = repo.info(modelId);
             requireTileFits(overlap >= 0 ? overlap : info.recommendedOverlap());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code denoiser denoise}: files in, denoised files of the same format and bit depth out. */
-@Command(name = "denoise", description = "Denoise PNG or TIFF images (8/16/32-bit, RGB, multi-page stacks).")
+@Command(name = "denoise", description = "Denoise PNG, TIFF or FITS images (8/16/32/64-bit, RGB, stacks, hyperstacks, cubes).")
 final class DenoiseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,11 +34,16 @@ final class DenoiseCommand implements Callable<Integer> {
     @Mixin
     OverwriteOption overwrite;
 
+    @Option(names = "--hdu", paramLabel = "NAME",
+            description = "FITS: the HDU to denoise, by EXTNAME or index (0 = primary). Default: the primary if it holds "
+                    + "an image, else the first image extension. The other HDUs are kept byte for byte.")
+    String hdu;
+
     @Override
     public Integer call() {
         OutputFiles outputs = OutputFiles.forInputs(outputDir, inputs, overwrite.overwrite);
         outputs.prepareFolder(out());
-        ImageCodec codec = ImageCodec.defaults();
+        ImageCodec codec = ImageCodec.defaults().withFitsHdu(hdu);
         ProgressLine progress = ProgressLine.onTerminal();
         int failed = 0;
         try (Denoiser denoiser = modelOptions.build(progress)) {
@@ -49,9 +54,10 @@ final class DenoiseCommand implements Callable<Integer> {
                     ImageData image = codec.read(input);
                     Path output = outputs.forInput(input);
                     codec.write(denoiser.denoise(image), output);
-                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %.2f s)%n", input, output,
+                    // denoise/auto picks per image; model() names the one this image got
+                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %s, %.2f s)%n", input, output,
                             image.width(), image.height(), image.channels(), image.planes(), image.type(),
-                            (System.nanoTime() - start) / 1e9);
+                            denoiser.model().id(), (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());
