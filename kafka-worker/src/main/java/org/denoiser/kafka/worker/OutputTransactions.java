@@ -78,19 +78,46 @@ final class OutputTransactions {
         }
     }
 
-    /** Replaces each record Kafka refused for what it is by its fallback; false when there was none. */
-    private static boolean replaceRefused(List<ProcessedRecord> current, List<Future<RecordMetadata>> sends) {
+    /**
+     * Replaces each record Kafka refused for what it is by its fallback; false when there was none.
+     * When one record of a transaction is refused, the producer fails the batches still waiting
+     * with the same error, so a refusal on a send does not prove that this record was the cause:
+     * each suspect is sent again alone, in a transaction that is always aborted (read_committed
+     * consumers never see it), and only those refused alone are replaced.
+     */
+    private boolean replaceRefused(List<ProcessedRecord> current, List<Future<RecordMetadata>> sends) {
         boolean replaced = false;
         for (int i = 0; i < sends.size(); i++) {
-            RuntimeException refusal = refusalOf(sends.get(i));
             ProcessedRecord result = current.get(i);
-            if (refusal != null && result.fallback() != null) {
+            if (refusalOf(sends.get(i)) == null || result.fallback() == null) {
+                continue;
+            }
+            RuntimeException refusal = refusedAlone(result);
+            if (refusal != null) {
                 LOG.warn("Kafka refused a record for {}: {}", result.record().topic(), refusal.getMessage());
                 current.set(i, result.fallback().instead(refusal));
                 replaced = true;
             }
         }
         return replaced;
+    }
+
+    /** Sends one record in a transaction of its own, then aborts it; returns why Kafka refused it, or null. */
+    private RuntimeException refusedAlone(ProcessedRecord result) {
+        Future<RecordMetadata> send;
+        try {
+            producer.beginTransaction();
+            send = producer.send(result.record());
+            producer.flush();
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                | AuthorizationException | AuthenticationException | UnsupportedVersionException e) {
+            throw new WorkerFailure("the worker cannot go on: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            abort();
+            return null;
+        }
+        abort();
+        return refusalOf(send);
     }
 
     /** The error of a send that failed because of the record itself, or null. */
