@@ -2,13 +2,16 @@ package org.denoiser.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
+import ij.process.LUT;
 import ij.process.ShortProcessor;
-import ij.process.ByteProcessor;
+import java.awt.Color;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -61,6 +64,21 @@ final class Fixtures {
     }
 
     /** An RGB ImageJ image from an 8-bit ImgLib2 image x, y, c (c = red, green, blue). */
+    /**
+     * A two-channel composite of {@code cells} (x, y, c, z) as a user leaves it: green and magenta
+     * LUTs, display ranges 102..160 and 105..140.
+     */
+    static CompositeImage twoChannelComposite(String title, RandomAccessibleInterval<? extends RealType<?>> cells, int slices) {
+        CompositeImage image = new CompositeImage(gray(title, cells, 2, slices, 1), CompositeImage.COMPOSITE);
+        image.setChannelLut(LUT.createLutFromColor(Color.GREEN), 1);
+        image.setChannelLut(LUT.createLutFromColor(Color.MAGENTA), 2);
+        image.setPositionWithoutUpdate(1, 1, 1);
+        image.setDisplayRange(102, 160);
+        image.setPositionWithoutUpdate(2, 1, 1);
+        image.setDisplayRange(105, 140);
+        return image;
+    }
+
     static ImagePlus rgb(String title, RandomAccessibleInterval<UnsignedByteType> img) {
         int w = (int) img.dimension(0);
         int h = (int) img.dimension(1);

@@ -111,13 +111,7 @@ class MacroDenoiseTest {
     @Test
     void twoChannelHyperstackKeepsLutsAndDisplayRanges() throws IOException {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.twoChannelHyperstack(7, 96, 80, 3, LowLight.DIM);
-        CompositeImage noisy = new CompositeImage(Fixtures.gray("cells.tif", pair.noisy(), 2, 3, 1), CompositeImage.COMPOSITE);
-        noisy.setChannelLut(LUT.createLutFromColor(Color.GREEN), 1);
-        noisy.setChannelLut(LUT.createLutFromColor(Color.MAGENTA), 2);
-        noisy.setPositionWithoutUpdate(1, 1, 1);
-        noisy.setDisplayRange(102, 160);
-        noisy.setPositionWithoutUpdate(2, 1, 1);
-        noisy.setDisplayRange(105, 140);
+        CompositeImage noisy = Fixtures.twoChannelComposite("cells.tif", pair.noisy(), 3);
 
         ImagePlus result = ImageJHarness.denoise(noisy, CAMERA, dir).saved();
 

@@ -36,13 +36,7 @@ class SameResultEverywhereTest {
     @Test
     void pluginAndCommandLineGiveTheSameHyperstack() throws IOException {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.twoChannelHyperstack(11, 96, 80, 3, LowLight.DIM);
-        CompositeImage noisy = new CompositeImage(Fixtures.gray("cells.tif", pair.noisy(), 2, 3, 1), CompositeImage.COMPOSITE);
-        noisy.setChannelLut(LUT.createLutFromColor(Color.GREEN), 1);
-        noisy.setChannelLut(LUT.createLutFromColor(Color.MAGENTA), 2);
-        noisy.setPositionWithoutUpdate(1, 1, 1);
-        noisy.setDisplayRange(102, 160);
-        noisy.setPositionWithoutUpdate(2, 1, 1);
-        noisy.setDisplayRange(105, 140);
+        CompositeImage noisy = Fixtures.twoChannelComposite("cells.tif", pair.noisy(), 3);
         Calibration cal = noisy.getCalibration();
         cal.pixelWidth = 0.65;
         cal.pixelHeight = 0.65;
