@@ -145,9 +145,21 @@ public final class TiffMetadata implements FileMetadata {
                 String value = ascii.getAttribute("value");
                 if (value.stripLeading().startsWith("<")) {
                     ascii.setAttribute("value", xmlAscii(value));
+                } else if (value.startsWith("ImageJ=")) {
+                    ascii.setAttribute("value", withoutImageCount(value));
                 }
             }
         }
+    }
+
+    /**
+     * ImageJ reads a file whose description says {@code images=N} as N pages stored back to back
+     * after the first page's data, as ImageJ writes them; the JDK's writer puts each page's tags
+     * between pages. Without the line ImageJ reads every page's tags, and still takes channels,
+     * slices and frames from the description.
+     */
+    private static String withoutImageCount(String description) {
+        return description.replaceAll("(?m)^images=\\d+\n", "");
     }
 
     private static String xmlAscii(String text) {
