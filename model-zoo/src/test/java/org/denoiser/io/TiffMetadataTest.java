@@ -46,9 +46,11 @@ class TiffMetadataTest {
 
         Map<Integer, String> before = tags(file, 0);
         Map<Integer, String> after = tags(written, 0);
-        for (int tag : new int[] {270, 282, 283, 296, 50838, 50839}) {
+        for (int tag : new int[] {282, 283, 296, 50838, 50839}) {
             assertEquals(before.get(tag), after.get(tag), "tag " + tag);
         }
+        // ImageJ would read "images=6" as pages stored back to back, which the JDK's writer does not do
+        assertEquals(before.get(270).replace("images=6\n", ""), after.get(270), "the description, less its page count");
         assertEquals(tags(file, 5).get(282), tags(written, 5).get(282), "every page keeps its own tags");
         assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, read.metadata().pageChannels(6), "ImageJ stores channels fastest");
     }
