@@ -34,7 +34,7 @@ class DenoiserTest {
 
     @BeforeAll
     static void load() {
-        untiled = BundledModels.seed().tileSize(1 << 16).build();
+        untiled = BundledModels.seed().tileSize(1024).build(); // one tile for every test plane here (at most 203 px)
         smallTiles = BundledModels.seed().tileSize(40).build();
     }
 
