@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final int NEW_TOPIC_ATTEMPTS = 25;
+    private static final long NEW_TOPIC_RETRY_MILLIS = 200;
 
     private TopicSetup() {}
 
@@ -98,9 +101,9 @@ public final class TopicSetup {
     /** Warns about what will fail or surprise later: topics too small for the images, partition counts that differ. */
     private static List<String> check(Admin admin, Set<String> topics, WorkerConfig config, int inputPartitions) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Integer> partitions = partitions(admin, topics);
+        Map<String, Integer> partitions = whenKnown(() -> partitions(admin, topics));
         List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all());
+        Map<ConfigResource, Config> configs = whenKnown(() -> await(admin.describeConfigs(resources).all()));
         configs.forEach((resource, topicConfig) -> {
             ConfigEntry entry = topicConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             if (entry != null && Long.parseLong(entry.value()) < config.maxRecordBytes()) {
@@ -119,9 +122,36 @@ public final class TopicSetup {
         return warnings;
     }
 
+    /**
+     * Runs {@code describe}, again for a few seconds while a topic is unknown: a topic another
+     * replica created a moment ago ("already exists" here) may not have reached every broker's
+     * metadata yet.
+     */
+    private static <T> T whenKnown(Supplier<T> describe) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return describe.get();
+            } catch (UnknownTopicOrPartitionException e) {
+                if (attempt == NEW_TOPIC_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(NEW_TOPIC_RETRY_MILLIS);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerFailure("interrupted while setting up the topics", e);
+        }
+    }
+
     private static int inputPartitions(Admin admin, WorkerConfig config) {
         try {
-            return partitions(admin, List.of(config.inputTopic())).get(config.inputTopic());
+            return whenKnown(() -> partitions(admin, List.of(config.inputTopic()))).get(config.inputTopic());
         } catch (UnknownTopicOrPartitionException e) {
             throw new IllegalArgumentException("input topic '" + config.inputTopic() + "' does not exist at " + config.bootstrapServers());
         }
