@@ -14,7 +14,7 @@ mkdir -p "$out"
 rm -f "$out"/REPORT.md "$out"/REPORT-*.png
 scripts/setup-ci.sh python3-skimage   # the color photos of EvalSets
 ./denoiser models >/dev/null
-java -cp "$(cat kafka-worker/target/denoiser.classpath)" scripts/EvalSets.java "$sets" "$data/Set12"
+java -cp "$(cat kafka-demo/target/denoiser.classpath)" scripts/EvalSets.java "$sets" "$data/Set12"
 
 eval_into() { # MODEL NOISE DIR
   ./denoiser eval --model "$1" --noise "$2" --seed 0 --report "$out/REPORT.md" "$3" | tail -n 1 | sed "s|^|$1 $2 $(basename "$3"): |"

@@ -120,9 +120,14 @@ public record Normalization(double low, double high, float fill, double base, do
             return inverse(normalized);
         }
         double t = unclamped(original);
+        if (t > 1 || t < 0) {
+            return original; // the network saw a clamped value: its output says nothing about this pixel
+        }
+        // The fade follows the network's estimate, not the noisy input: a noisy pixel of a bright
+        // area that lands above TOP is still corrected when its estimate lies in range.
         double passBelow = base / 4; // and the fade starts at base / 2
-        double fadeHigh = (passAbove - Math.max(t, normalized)) / (passAbove - top);
-        double fadeLow = (Math.min(t, normalized) - passBelow) / (base / 2 - passBelow);
+        double fadeHigh = (passAbove - normalized) / (passAbove - top);
+        double fadeLow = (normalized - passBelow) / (base / 2 - passBelow);
         double weight = Math.max(0, Math.min(1, Math.min(fadeHigh, fadeLow)));
         return weight == 1 ? inverse(normalized) : original + weight * (inverse(normalized) - original);
     }
