@@ -29,9 +29,12 @@ public class EvalSets {
         Path out = Path.of(args[0]);
         ImageCodec codec = ImageCodec.defaults();
         Files.createDirectories(out.resolve("color"));
-        for (String name : COLOR) {
+        for (String name : Files.isDirectory(SKIMAGE) ? COLOR : List.<String>of()) {
             ImageData image = codec.read(SKIMAGE.resolve(name));
             codec.write(image, out.resolve("color").resolve(name));
+        }
+        if (!Files.isDirectory(SKIMAGE)) {
+            System.err.println("no " + SKIMAGE + " (Debian's python3-skimage): the color set stays empty");
         }
         Path set12 = Path.of(args.length > 1 ? args[1] : "../shared/datasets/Set12");
         Files.createDirectories(out.resolve("set12-16bit"));

@@ -17,6 +17,7 @@ import org.denoiser.train.TrainingReport;
 import org.denoiser.train.TrainingRun;
 import org.denoiser.zoo.DenoiserHome;
 import org.denoiser.zoo.ModelPackager;
+import org.denoiser.zoo.ModelRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--export-now", description = "Export and install the checkpoint as it is, without training further.")
     boolean exportNow;
 
+    @Option(names = "--init", paramLabel = "ID",
+            description = "Fine-tune: start from this model's weights (same architecture) instead of random ones.")
+    String init;
+
     @Option(names = "--report-every", defaultValue = "100", paramLabel = "N", description = "Log a progress line every N steps. Default: ${DEFAULT-VALUE}.")
     int reportEvery;
 
@@ -87,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
         Path workDir = work != null ? work : Path.of("out", "train", preset);
         Optional<TrainingReport> finished = TrainingRun.run(new TrainOptions(preset, workDir, steps, data, reportEvery,
                 resume, Duration.ofMillis(Math.round(checkpointMinutes * 60_000)),
-                pauseAt != null ? pauseAt : Integer.MAX_VALUE, threads, exportNow));
+                pauseAt != null ? pauseAt : Integer.MAX_VALUE, threads, exportNow,
+                init != null ? ModelRepository.standard().savedModel(init) : null));
         if (finished.isEmpty()) {
             return 0;
         }

@@ -69,6 +69,10 @@ public final class TrainingRun {
                 Optional.of(checkpoint), options.resume() || options.exportNow(), options.pauseAtStep(), options.threads());
         Trainer trainer = new Trainer(preset, settings, listener);
         try (TrainingSession session = trainer.openSession()) {
+            if (options.init() != null && !options.exportNow()) {
+                session.initializeFrom(options.init()); // a resumed checkpoint then overwrites these
+                log("starting from the weights in " + options.init());
+            }
             TrainingState state = options.exportNow()
                     ? checkpoint.restore(session).orElseThrow(() ->
                             new DenoiseException("nothing to export: no checkpoint in " + checkpoint.dir()))
