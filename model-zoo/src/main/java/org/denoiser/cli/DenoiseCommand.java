@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
+import org.denoiser.io.Axis;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import java.io.PrintWriter;
@@ -55,9 +56,8 @@ final class DenoiseCommand implements Callable<Integer> {
                     Path output = outputs.forInput(input);
                     codec.write(denoiser.denoise(image), output);
                     // denoise/auto picks per image; model() names the one this image got
-                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %s, %.2f s)%n", input, output,
-                            image.width(), image.height(), image.channels(), image.planes(), image.type(),
-                            denoiser.model().id(), (System.nanoTime() - start) / 1e9);
+                    out().printf("%s -> %s (%s; %s, %s, %.2f s)%n", input, output, Axis.describe(image.axes()),
+                            image.type(), denoiser.model().id(), (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());

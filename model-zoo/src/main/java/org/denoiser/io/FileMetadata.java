@@ -1,5 +1,7 @@
 package org.denoiser.io;
 
+import java.util.List;
+
 /**
  * What a file holds besides the pixels the denoiser changes (for FITS: every header card and the
  * other HDUs), carried from the decoder through to the encoder so the written file differs from
@@ -23,5 +25,18 @@ public interface FileMetadata {
      */
     default int[] pageChannels(int pages) {
         return null;
+    }
+
+    /** x and y of every plane, calibrated when the file says how large a pixel is. */
+    default List<Axis> planeAxes(int width, int height) {
+        return List.of(Axis.of("x", width), Axis.of("y", height));
+    }
+
+    /**
+     * What the {@code pages} gray or RGB pages stand for, the fastest-varying axis first (an ImageJ
+     * hyperstack: c, z, t); by default one axis z, or none for a single page.
+     */
+    default List<Axis> pageAxes(int pages) {
+        return pages > 1 ? List.of(Axis.of("z", pages)) : List.of();
     }
 }

@@ -52,6 +52,51 @@ public record FitsLayout(byte[] before, List<String> cards, byte[] after, Storag
         return new FitsLayout(before, cards, after, storage, more);
     }
 
+    /** NAXIS1 and NAXIS2, named by CTYPE1/2 (e.g. RA---TAN) and calibrated by CDELT1/2 and CUNIT1/2. */
+    @Override
+    public List<Axis> planeAxes(int width, int height) {
+        return List.of(axis(1, width, "x"), axis(2, height, "y"));
+    }
+
+    /** A cube's NAXIS3 (and beyond), named and calibrated as the plane axes. */
+    @Override
+    public List<Axis> pageAxes(int pages) {
+        List<Axis> axes = new ArrayList<>();
+        long product = 1;
+        for (int i = 3; keyword("NAXIS" + i) != null; i++) {
+            long length = longValue(keyword("NAXIS" + i));
+            if (length < 1) {
+                return FileMetadata.super.pageAxes(pages);
+            }
+            axes.add(axis(i, length, i == 3 ? "z" : "axis" + i));
+            product *= length;
+        }
+        return product == pages ? axes.stream().filter(a -> a.length() > 1).toList() : FileMetadata.super.pageAxes(pages);
+    }
+
+    private Axis axis(int i, long length, String fallbackName) {
+        String type = keyword("CTYPE" + i);
+        String name = type == null || type.isBlank() ? fallbackName : type;
+        double spacing = doubleValue(keyword("CDELT" + i));
+        return new Axis(name, length, spacing, keyword("CUNIT" + i));
+    }
+
+    private static long longValue(String text) {
+        try {
+            return text == null ? -1 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1; // a malformed card names no axis; the pixels were read from the header already
+        }
+    }
+
+    private static double doubleValue(String text) {
+        try {
+            return text == null ? Double.NaN : Double.parseDouble(text.replace('D', 'E'));
+        } catch (NumberFormatException e) {
+            return Double.NaN; // no usable calibration
+        }
+    }
+
     /** The value of a header keyword as written (trimmed, quotes removed), or null. */
     public String keyword(String key) {
         for (String card : cards) {

@@ -1,5 +1,7 @@
 package org.denoiser.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -17,6 +19,10 @@ import org.denoiser.api.UnsupportedPixelTypeException;
  * <p>Alpha is not a color channel: it is what the user drew or masked, not a measurement, so the
  * denoiser never sees it. It travels beside the pixels, with axes (x, y, 1, z) and the pixels'
  * element type, and is written back unchanged; {@code null} when the image is opaque.
+ *
+ * <p>The fixed order is how pixels are stored, not what they mean: {@link #axes()} names the axes
+ * as the file describes them (an ImageJ hyperstack's c, z and t folded into z, a FITS cube's
+ * third axis), with their calibration.
  *
  * <p>{@code metadata} is what the file holds besides pixels (e.g. a FITS file's header cards and
  * other HDUs), written back unchanged; {@link FileMetadata#NONE} for images made from pixels alone.
@@ -102,6 +108,19 @@ public record ImageData(ImageFormat format, PixelType type, Img<? extends RealTy
     /** Records a line of provenance (e.g. the model that denoised the pixels) in the file's metadata. */
     public ImageData withNote(String line) {
         return new ImageData(format, type, pixels, alpha, metadata.withNote(line));
+    }
+
+    /**
+     * The image's axes as its file names them: x and y, "rgb" for the three color samples of a
+     * color image, then what the pages stand for (see {@link FileMetadata#pageAxes}).
+     */
+    public List<Axis> axes() {
+        List<Axis> axes = new ArrayList<>(metadata.planeAxes(width(), height()));
+        if (channels() > 1) {
+            axes.add(Axis.of("rgb", channels()));
+        }
+        axes.addAll(metadata.pageAxes(planes()));
+        return List.copyOf(axes);
     }
 
     public boolean hasAlpha() {

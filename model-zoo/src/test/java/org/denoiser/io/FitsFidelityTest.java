@@ -99,6 +99,22 @@ class FitsFidelityTest {
     }
 
     @Test
+    void aCubesAxesAreNamedAndCalibratedAsItsHeaderSays() throws Exception {
+        ImageHDU hdu = primary(-32, 8, 6, 3);
+        hdu.addValue("CTYPE1", "RA---TAN", "");
+        hdu.addValue("CDELT1", -2.5e-4, "");
+        hdu.addValue("CUNIT1", "deg", "");
+        hdu.addValue("CTYPE3", "WAVE", "");
+        hdu.addValue("CDELT3", 1.25, "");
+        hdu.addValue("CUNIT3", "nm", "");
+        ImageData cube = codec.decode(write(hdu, null));
+
+        assertEquals("RA---TAN 8 (-0.00025 deg), y 6, WAVE 3 (1.25 nm)", Axis.describe(cube.axes()));
+        ImageData plain = codec.decode(write(primary(-32, 8, 6, 1), null));
+        assertEquals("x 8, y 6", Axis.describe(plain.axes()), "a single plane without WCS has plain x and y");
+    }
+
+    @Test
     void aNamedExtensionIsDenoisedAndEveryOtherHduKeptByteForByte() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Fits fits = new Fits(); FitsOutputStream out = new FitsOutputStream(bytes)) {

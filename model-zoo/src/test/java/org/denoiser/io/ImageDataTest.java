@@ -18,6 +18,12 @@ class ImageDataTest {
     }
 
     @Test
+    void axesNameWhatTheStoredAxesMeanWithoutFileMetadata() {
+        assertEquals("x 5, y 4, rgb 3, z 2", Axis.describe(ImageData.of(ImageFormat.TIFF, ArrayImgs.unsignedBytes(5, 4, 3, 2)).axes()));
+        assertEquals("x 5, y 4", Axis.describe(ImageData.of(ImageFormat.PNG, ArrayImgs.unsignedBytes(5, 4, 1, 1)).axes()));
+    }
+
+    @Test
     void sizesFollowTheAxisOrderXYCZ() {
         ImageData image = ImageData.of(ImageFormat.TIFF, ArrayImgs.unsignedBytes(5, 4, 3, 2));
 
