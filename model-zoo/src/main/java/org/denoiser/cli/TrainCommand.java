@@ -78,6 +78,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bfloat16", description = "Also install denoise/PRESET-bf16, the same weights computing in bfloat16.")
     boolean bfloat16;
 
+    @Option(names = "--model-id", paramLabel = "ID",
+            description = "Install the result as this model (e.g. a fine-tune replacing the model it started from). Default: denoise/PRESET.")
+    String modelId;
+
     @Option(names = "--version-label", paramLabel = "V", defaultValue = "1.0", description = "Model version. Default: ${DEFAULT-VALUE}.")
     String version;
 
@@ -98,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         TrainingReport report = finished.get();
-        ModelInfo info = report.modelInfo("denoise/" + preset, version, describe(report));
+        ModelInfo info = report.modelInfo(modelId != null ? modelId : "denoise/" + preset, version, describe(report));
         Path folder = ModelPackager.pack(workDir.resolve("savedmodel"), info, into);
         copy(workDir.resolve("training.json"), folder);
         copy(workDir.resolve("montage.png"), folder);
@@ -116,8 +120,9 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String describe(TrainingReport report) {
-        return "Trained by 'denoiser train --preset " + report.preset() + "': " + report.architecture();
+    private String describe(TrainingReport report) {
+        return "Trained by 'denoiser train --preset " + report.preset() + (init != null ? " --init " + init : "") + "': "
+                + report.architecture();
     }
 
     private static void copy(Path file, Path folder) {
