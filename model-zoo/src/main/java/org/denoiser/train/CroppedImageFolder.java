@@ -1,12 +1,8 @@
 package org.denoiser.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.io.ImageData;
 
@@ -75,23 +71,8 @@ public final class CroppedImageFolder implements DataSource {
     }
 
     private List<Path> imageFiles() {
-        if (!Files.isDirectory(dir)) {
-            throw new DenoiseException("training data folder not found: " + dir.toAbsolutePath());
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            List<Path> files = list.filter(CroppedImageFolder::isImage).sorted().toList();
-            if (files.size() < validationEvery) {
-                throw new DenoiseException("need at least " + validationEvery + " images in " + dir + ", found " + files.size());
-            }
-            return files;
-        } catch (IOException e) {
-            throw new DenoiseException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isImage(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".png") || name.endsWith(".tif") || name.endsWith(".tiff");
+        return ImageFolder.listImages(dir, validationEvery, "PNG or TIFF",
+                name -> name.endsWith(".png") || name.endsWith(".tif") || name.endsWith(".tiff"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import net.imglib2.RandomAccess;
 import net.imglib2.type.numeric.RealType;
@@ -54,14 +55,22 @@ public final class ImageFolder implements DataSource {
     }
 
     private List<Path> pngFiles() {
+        return listImages(dir, validationEvery, "PNG", name -> name.endsWith(".png"));
+    }
+
+    /**
+     * The files of {@code dir} whose lower-case names {@code accept} takes, sorted by name; at least
+     * {@code atLeast} of them, or a {@link DenoiseException} saying what is missing.
+     */
+    static List<Path> listImages(Path dir, int atLeast, String kind, Predicate<String> accept) {
         if (!Files.isDirectory(dir)) {
             throw new DenoiseException("training data folder not found: " + dir.toAbsolutePath());
         }
         try (Stream<Path> list = Files.list(dir)) {
-            List<Path> files = list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+            List<Path> files = list.filter(f -> accept.test(f.getFileName().toString().toLowerCase(Locale.ROOT)))
                     .sorted().toList();
-            if (files.size() < validationEvery) {
-                throw new DenoiseException("need at least " + validationEvery + " PNG images in " + dir + ", found " + files.size());
+            if (files.size() < atLeast) {
+                throw new DenoiseException("need at least " + atLeast + " " + kind + " images in " + dir + ", found " + files.size());
             }
             return files;
         } catch (IOException e) {
