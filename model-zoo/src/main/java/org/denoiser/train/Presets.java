@@ -41,9 +41,9 @@ public final class Presets {
     public static final String CAMERA_GRAY = "camera-gray";
     /**
      * Issue 11's faint-source bias: {@code poisson-gauss} fine-tuned ({@code --init
-     * denoise/poisson-gauss}) on what the 16/32-bit headroom map hands it: photos at 0..1 and at
-     * 0.2..0.8, and star fields and bright cells (see {@link SourceScenes}), with the shot noise
-     * counted from a zero level up to the sky's 0.24.
+     * denoise/poisson-gauss}) on what the 16/32-bit headroom map hands it: photos at 0.2..0.8, and
+     * star fields and bright cells (see {@link SourceScenes}), with noise at the levels the map
+     * leaves ({@link MappedCameraNoise}). For 16/32-bit and FITS data only.
      */
     public static final String POISSON_GAUSS_HEADROOM = "poisson-gauss-headroom";
     private static final int HEADROOM_STEPS = 6_000;
@@ -134,11 +134,10 @@ public final class Presets {
 
     /** Fine-tuning rates: a tenth of the recipe's, dropping at 80 % and 95 % as it does. */
     static Preset poissonGaussHeadroom(DataSource photos) {
-        DataSource data = new JoinedData(List.of(photos, new AffineMapped(photos, 0.2f, 0.6f),
+        DataSource data = new JoinedData(List.of(new AffineMapped(photos, 0.2f, 0.6f),
                 new SourceScenes(HEADROOM_SCENES, 180, VALIDATION_EVERY)));
-        return new Preset(POISSON_GAUSS_HEADROOM, new UNet(3, 16), data,
-                new OffsetPoissonGaussianRange(new PoissonGaussianRange(2, 1000, 0, 0.03), 0.24),
-                PoissonGaussianRange.fixed(20, 0.01), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
+        return new Preset(POISSON_GAUSS_HEADROOM, new UNet(3, 16), data, new MappedCameraNoise(0.25),
+                new MappedCameraNoise(0.25), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
                 HEADROOM_STEPS, new LearningRateSchedule(1e-4f, 0.1f, 0.80, 0.95), 20261204L);
     }
 
