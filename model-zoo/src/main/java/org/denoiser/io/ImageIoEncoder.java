@@ -45,10 +45,12 @@ final class ImageIoEncoder {
         try (ImageOutputStream stream = staging(image, format, imageJLayout ? OutputStream.nullOutputStream() : out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
+            javax.imageio.metadata.IIOMetadata streamTags = format == ImageFormat.TIFF
+                    && image.metadata() instanceof TiffMetadata tags ? tags.streamForWriting(writer, param) : null;
             if (image.planes() == 1) {
-                writer.write(null, page(writer, image, format, 0, param), param);
+                writer.write(streamTags, page(writer, image, format, 0, param), param);
             } else {
-                writer.prepareWriteSequence(null);
+                writer.prepareWriteSequence(streamTags);
                 for (int z = 0; z < image.planes(); z++) {
                     writer.writeToSequence(page(writer, image, format, z, param), param);
                 }

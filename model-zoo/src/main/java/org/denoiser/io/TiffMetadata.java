@@ -39,11 +39,20 @@ public final class TiffMetadata implements FileMetadata {
             322, 323, 324, 325, 330, 338, 339, 340, 341, 347, 530, 531, 532); // tiles, sub-IFDs, samples, JPEG, YCbCr
     private static final Pattern OME_PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\b([^>]*)>");
 
+    static final String NATIVE_STREAM = "javax_imageio_tiff_stream_1.0";
+
     /** Per page, a TIFFIFD node holding the kept TIFFField nodes. */
     private final List<IIOMetadataNode> pages;
+    /**
+     * The file's byte order, "BIG_ENDIAN" or "LITTLE_ENDIAN", as the JDK's stream metadata names it:
+     * ImageJ's metadata tag holds numbers (and UTF-16 labels) in the file's byte order, so the file
+     * is written in that order again.
+     */
+    private final String byteOrder;
 
-    private TiffMetadata(List<IIOMetadataNode> pages) {
+    private TiffMetadata(List<IIOMetadataNode> pages, String byteOrder) {
         this.pages = List.copyOf(pages);
+        this.byteOrder = byteOrder;
     }
 
     /** The kept tags of each of the reader's {@code pages} pages (read with unknown tags included). */
@@ -57,7 +66,17 @@ public final class TiffMetadata implements FileMetadata {
             }
             kept.add(fields);
         }
-        return new TiffMetadata(kept);
+        return new TiffMetadata(kept, byteOrder(reader.getStreamMetadata()));
+    }
+
+    private static String byteOrder(IIOMetadata stream) {
+        Node root = stream == null ? null : stream.getAsTree(NATIVE_STREAM);
+        for (Node node = root == null ? null : root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if ("ByteOrder".equals(node.getNodeName())) {
+                return ((IIOMetadataNode) node).getAttribute("value");
+            }
+        }
+        return null;
     }
 
     /** Text the JDK decoded as US-ASCII (non-ASCII bytes turned into U+FFFD) is read again from its bytes. */
@@ -131,6 +150,20 @@ public final class TiffMetadata implements FileMetadata {
             root.appendChild(fields);
             metadata.mergeTree(NATIVE, root);
         }
+        return metadata;
+    }
+
+    /** The writer's stream metadata with the byte order of the file read, or null for the writer's default. */
+    IIOMetadata streamForWriting(ImageWriter writer, ImageWriteParam param) throws IIOInvalidTreeException {
+        if (byteOrder == null || byteOrder.isEmpty()) {
+            return null;
+        }
+        IIOMetadata metadata = writer.getDefaultStreamMetadata(param);
+        IIOMetadataNode order = new IIOMetadataNode("ByteOrder");
+        order.setAttribute("value", byteOrder);
+        IIOMetadataNode root = new IIOMetadataNode(NATIVE_STREAM);
+        root.appendChild(order);
+        metadata.mergeTree(NATIVE_STREAM, root);
         return metadata;
     }
 
