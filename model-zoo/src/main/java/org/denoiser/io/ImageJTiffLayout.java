@@ -22,8 +22,8 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>The JDK still writes every tag (this class writes none): each page's directory with its
  * out-of-line values is moved as one block, its value offsets and strip offsets shifted to where
- * the block and the pixels now are. Pixels are copied unchanged, a buffer at a time, so a large
- * stack never sits in memory.
+ * the block and the pixels now are. Values and pixels are copied a buffer at a time, so a large
+ * stack (or a large tag) never sits in memory.
  */
 final class ImageJTiffLayout {
 
@@ -36,12 +36,17 @@ final class ImageJTiffLayout {
     private static final int STRIP_BYTE_COUNTS = 279;
     private static final int TYPE_LONG = 4;
     private static final int TYPE_IFD = 13;
-    /** A directory of the JDK's writer is a few kilobytes; strip tables grow with the image height. */
-    private static final long MAX_BLOCK_BYTES = 64L << 20;
     private static final int COPY_BUFFER = 1 << 16;
 
-    /** One page as the JDK wrote it: its directory block [directory, pixels), then its pixels. */
-    private record Page(long directory, int entries, long pixels, long pixelBytes) {
+    /**
+     * One page as the JDK wrote it: its directory, the directory's out-of-line values (the strip
+     * offsets among them) up to {@code pixels}, then its pixels.
+     */
+    private record Page(long directory, int entries, Entry strips, long pixels, long pixelBytes) {
+        long directoryEnd() {
+            return directory + 2 + (long) ENTRY_BYTES * entries + 4;
+        }
+
         long blockBytes() {
             return pixels - directory;
         }
@@ -82,32 +87,23 @@ final class ImageJTiffLayout {
         }
 
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(order);
-        header.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M')
-                .put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M')
-                .putShort((short) 42).putInt((int) directories[0]);
+        byte mark = order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M';
+        header.put(mark).put(mark).putShort((short) 42).putInt((int) directories[0]);
         out.write(header.array());
-        long written = HEADER_BYTES;
+        byte[] buffer = new byte[COPY_BUFFER];
         long pagePixels = pixels;
         for (int i = 0; i < pages.size(); i++) {
+            Page page = pages.get(i);
             long next = i + 1 < pages.size() ? directories[i + 1] : 0;
-            byte[] block = movedBlock(staged, order, pages.get(i), directories[i], pagePixels, next);
-            out.write(block);
-            written += block.length;
-            if (written % 2 != 0) {
-                out.write(0);
-                written++;
+            out.write(movedDirectory(staged, order, page, directories[i] - page.directory(), pagePixels, next));
+            moveValues(staged, order, page, pagePixels, out, buffer);
+            if (page.blockBytes() % 2 != 0) {
+                out.write(0); // directories start on a word boundary
             }
-            pagePixels += pages.get(i).pixelBytes();
+            pagePixels += page.pixelBytes();
         }
-        byte[] buffer = new byte[COPY_BUFFER];
         for (Page page : pages) {
-            staged.seek(page.pixels());
-            for (long left = page.pixelBytes(); left > 0; ) {
-                int n = (int) Math.min(buffer.length, left);
-                staged.readFully(buffer, 0, n);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            copyBytes(staged, page.pixels(), page.pixels() + page.pixelBytes(), out, buffer);
         }
     }
 
@@ -130,7 +126,7 @@ final class ImageJTiffLayout {
         while (directory != 0) {
             Page page = readPage(staged, directory);
             pages.add(page);
-            staged.seek(directory + 2 + (long) ENTRY_BYTES * page.entries());
+            staged.seek(page.directoryEnd() - 4);
             long next = staged.readUnsignedInt();
             if (next != 0 && next < page.pixels() + page.pixelBytes()) {
                 throw new IllegalStateException("TIFF page " + pages.size() + " is followed by an earlier directory");
@@ -146,47 +142,41 @@ final class ImageJTiffLayout {
     private static Page readPage(ImageInputStream staged, long directory) throws IOException {
         staged.seek(directory);
         int entries = staged.readUnsignedShort();
-        long stripsAt = -1;
-        long strips = 0;
-        long countsAt = -1;
-        long valuesEnd = directory + 2 + (long) ENTRY_BYTES * entries + 4;
-        long valuesStart = Long.MAX_VALUE;
+        Entry offsets = null;
+        Entry counts = null;
+        long directoryEnd = directory + 2 + (long) ENTRY_BYTES * entries + 4;
+        long valuesEnd = directoryEnd;
         for (int e = 0; e < entries; e++) {
             Entry entry = Entry.read(staged, directory, e);
             if (entry.type() == TYPE_IFD || DIRECTORY_POINTERS.contains(entry.tag())) {
                 throw new IllegalStateException("TIFF tag " + entry.tag() + " points to another directory, which cannot be moved");
             }
-            if (entry.tag() == STRIP_OFFSETS || entry.tag() == STRIP_BYTE_COUNTS) {
-                if (entry.type() != TYPE_LONG) {
-                    throw new IllegalStateException("TIFF strip tables are expected as LONG values");
-                }
-                if (entry.tag() == STRIP_OFFSETS) {
-                    stripsAt = entry.valueAt();
-                    strips = entry.count();
-                } else {
-                    countsAt = entry.valueAt();
-                }
+            if (entry.tag() == STRIP_OFFSETS) {
+                offsets = entry;
+            } else if (entry.tag() == STRIP_BYTE_COUNTS) {
+                counts = entry;
             }
-            if (!entry.inline()) {
-                valuesStart = Math.min(valuesStart, entry.valueAt());
-                valuesEnd = Math.max(valuesEnd, entry.valueAt() + entry.bytes());
+            if (!entry.inline() && entry.valueAt() < directoryEnd) {
+                throw new IllegalStateException("the values of a TIFF directory are stored before it");
             }
+            valuesEnd = Math.max(valuesEnd, entry.inline() ? 0 : entry.valueAt() + entry.bytes());
         }
-        if (stripsAt < 0 || countsAt < 0 || strips == 0) {
-            throw new IllegalStateException("a TIFF page without strips");
+        if (offsets == null || counts == null || offsets.count() == 0 || offsets.count() != counts.count()
+                || offsets.type() != TYPE_LONG || counts.type() != TYPE_LONG) {
+            throw new IllegalStateException("a TIFF page without a table of LONG strip offsets and byte counts");
         }
-        long pixels = readUnsignedInt(staged, stripsAt);
+        long pixels = readUnsignedInt(staged, offsets.valueAt());
         long pixelBytes = 0;
-        for (long s = 0; s < strips; s++) {
-            if (readUnsignedInt(staged, stripsAt + 4 * s) != pixels + pixelBytes) {
+        for (long s = 0; s < offsets.count(); s++) {
+            if (readUnsignedInt(staged, offsets.valueAt() + 4 * s) != pixels + pixelBytes) {
                 throw new IllegalStateException("the strips of a TIFF page are not stored back to back");
             }
-            pixelBytes += readUnsignedInt(staged, countsAt + 4 * s);
+            pixelBytes += readUnsignedInt(staged, counts.valueAt() + 4 * s);
         }
-        if (valuesStart < directory || valuesEnd > pixels || pixels - directory > MAX_BLOCK_BYTES) {
+        if (valuesEnd > pixels) {
             throw new IllegalStateException("the values of a TIFF directory are not stored between it and its pixels");
         }
-        return new Page(directory, entries, pixels, pixelBytes);
+        return new Page(directory, entries, offsets, pixels, pixelBytes);
     }
 
     private static long readUnsignedInt(ImageInputStream staged, long at) throws IOException {
@@ -195,32 +185,60 @@ final class ImageJTiffLayout {
     }
 
     /**
-     * The page's directory block, read again and moved to {@code to}: out-of-line value offsets
-     * shifted with it, strip offsets pointing at {@code pixels}, and the next-directory offset set.
+     * The page's directory moved by {@code shift} bytes: out-of-line value offsets shifted with it,
+     * a single strip offset pointing at {@code pixels}, and the next-directory offset set.
      */
-    private static byte[] movedBlock(ImageInputStream staged, ByteOrder order, Page page, long to, long pixels, long next)
-            throws IOException {
-        byte[] bytes = new byte[(int) page.blockBytes()];
+    private static byte[] movedDirectory(ImageInputStream staged, ByteOrder order, Page page, long shift, long pixels,
+            long next) throws IOException {
+        byte[] bytes = new byte[(int) (page.directoryEnd() - page.directory())];
         staged.seek(page.directory());
         staged.readFully(bytes);
-        ByteBuffer block = ByteBuffer.wrap(bytes).order(order);
-        long shift = to - page.directory();
+        ByteBuffer directory = ByteBuffer.wrap(bytes).order(order);
         for (int e = 0; e < page.entries(); e++) {
             Entry entry = Entry.read(staged, page.directory(), e);
-            int valueField = 2 + ENTRY_BYTES * e + 8;
-            if (entry.tag() == STRIP_OFFSETS) {
-                int table = entry.inline() ? valueField : (int) (entry.valueAt() - page.directory());
-                for (int s = 0; s < entry.count(); s++) {
-                    long offset = Integer.toUnsignedLong(block.getInt(table + 4 * s));
-                    block.putInt(table + 4 * s, (int) (offset - page.pixels() + pixels));
-                }
-            }
+            int value = 2 + ENTRY_BYTES * e + 8;
             if (!entry.inline()) {
-                block.putInt(valueField, (int) (entry.valueAt() + shift));
+                directory.putInt(value, (int) (entry.valueAt() + shift));
+            } else if (entry.tag() == STRIP_OFFSETS) {
+                directory.putInt(value, (int) pixels);
             }
         }
-        block.putInt(2 + ENTRY_BYTES * page.entries(), (int) next);
+        directory.putInt(bytes.length - 4, (int) next);
         return bytes;
+    }
+
+    /** The values after the page's directory, unchanged but for the strip offsets, which point at {@code pixels}. */
+    private static void moveValues(ImageInputStream staged, ByteOrder order, Page page, long pixels, OutputStream out,
+            byte[] buffer) throws IOException {
+        Entry strips = page.strips();
+        if (strips.inline()) {
+            copyBytes(staged, page.directoryEnd(), page.pixels(), out, buffer);
+            return;
+        }
+        long tableEnd = strips.valueAt() + strips.bytes();
+        copyBytes(staged, page.directoryEnd(), strips.valueAt(), out, buffer);
+        ByteBuffer table = ByteBuffer.wrap(buffer).order(order);
+        staged.seek(strips.valueAt());
+        for (long s = 0; s < strips.count(); s++) {
+            if (!table.hasRemaining()) {
+                out.write(buffer, 0, table.position());
+                table.clear();
+            }
+            table.putInt((int) (staged.readUnsignedInt() - page.pixels() + pixels));
+        }
+        out.write(buffer, 0, table.position());
+        copyBytes(staged, tableEnd, page.pixels(), out, buffer);
+    }
+
+    private static void copyBytes(ImageInputStream staged, long from, long to, OutputStream out, byte[] buffer)
+            throws IOException {
+        staged.seek(from);
+        for (long left = to - from; left > 0; ) {
+            int n = (int) Math.min(buffer.length, left);
+            staged.readFully(buffer, 0, n);
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 
     /** One 12-byte directory entry; {@code valueAt} is where its values are (in the entry itself when inline). */

@@ -247,7 +247,9 @@ public final class TiffMetadata implements FileMetadata {
     boolean pointsToDirectories() {
         for (IIOMetadataNode page : pages) {
             for (Node field = page.getFirstChild(); field != null; field = field.getNextSibling()) {
-                if (ImageJTiffLayout.DIRECTORY_POINTERS.contains(tagNumber(field))) {
+                Node values = field.getFirstChild();
+                if (ImageJTiffLayout.DIRECTORY_POINTERS.contains(tagNumber(field))
+                        || (values != null && "TIFFIFD".equals(values.getNodeName()))) { // a field of type IFD
                     return true;
                 }
             }
