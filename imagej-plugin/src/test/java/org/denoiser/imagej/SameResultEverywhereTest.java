@@ -53,8 +53,8 @@ import org.xml.sax.SAXException;
  * One hyperstack file, written by ImageJ, denoised by the plugin (a batch macro), by the path the
  * command line takes (ImageCodec's file methods + Denoiser, as {@code ./denoiser denoise}) and by
  * the path the Kafka worker takes (ImageCodec's byte methods): the same pixels (each channel
- * normalized on its own everywhere), and when ImageJ opens the command line's or the worker's
- * result, the input's layout, calibration, slice labels, LUTs, display ranges and composite mode.
+ * normalized on its own everywhere), and when ImageJ opens any of the three results, the input's
+ * layout, calibration, slice labels, LUTs, display ranges and composite mode.
  * An OME-TIFF keeps its OME-XML (dimension order, physical sizes, channel names) and opens as the
  * same stack.
  */
@@ -97,17 +97,10 @@ class SameResultEverywhereTest {
         Path copy = dir.resolve("copy.tif");
         codec.write(codec.read(file), copy);
         Fixtures.assertSamePixels(Fixtures.pixels(input), Fixtures.pixels(open(copy)));
-        Path fromCommandLine = dir.resolve("cli-result.tif");
-        Path fromWorker = dir.resolve("worker-result.tif");
-        try (Denoiser denoiser = Denoiser.builder().model("denoise/auto").build()) {
-            commandLine(denoiser, file, fromCommandLine);
-            worker(denoiser, file, fromWorker);
-        }
-
-        for (Path result : List.of(fromCommandLine, fromWorker)) {
-            ImagePlus reopened = open(result);
-            Fixtures.assertSamePixels(Fixtures.pixels(fromPlugin), Fixtures.pixels(reopened));
-            assertEquals(settings(input), settings(reopened), result.getFileName() + " as ImageJ opens it");
+        assertEquals(settings(input), settings(fromPlugin), "the plugin's result, saved by ImageJ");
+        for (ImagePlus result : denoisedByCommandLineAndWorker(file)) {
+            Fixtures.assertSamePixels(Fixtures.pixels(fromPlugin), Fixtures.pixels(result));
+            assertEquals(settings(input), settings(result), result.getTitle() + " as ImageJ opens it");
         }
     }
 
@@ -127,20 +120,24 @@ class SameResultEverywhereTest {
                 "Pixels SizeC=2", "Pixels SizeT=1", "Pixels SizeX=64", "Pixels SizeY=48", "Pixels SizeZ=3",
                 "Channel Name=DAPI", "Channel Name=GFP"), omeSettings(input), "ImageJ shows the OME-XML as the image's Info");
 
-        Path fromCommandLine = dir.resolve("cli-result.ome.tif");
-        Path fromWorker = dir.resolve("worker-result.ome.tif");
+        List<ImagePlus> results = denoisedByCommandLineAndWorker(file);
+        for (ImagePlus result : results) {
+            assertArrayEquals(input.getDimensions(), result.getDimensions(), result.getTitle() + ": the same stack");
+            assertEquals(input.getBitDepth(), result.getBitDepth());
+            assertEquals(omeSettings(input), omeSettings(result), result.getTitle() + ": the same OME-XML");
+        }
+        Fixtures.assertSamePixels(Fixtures.pixels(results.get(0)), Fixtures.pixels(results.get(1)));
+    }
+
+    /** {@code file} denoised by the command line's path, then by the worker's, each result as ImageJ opens it. */
+    private List<ImagePlus> denoisedByCommandLineAndWorker(Path file) throws IOException {
+        Path fromCommandLine = dir.resolve("cli-" + file.getFileName());
+        Path fromWorker = dir.resolve("worker-" + file.getFileName());
         try (Denoiser denoiser = Denoiser.builder().model("denoise/auto").build()) {
             commandLine(denoiser, file, fromCommandLine);
             worker(denoiser, file, fromWorker);
         }
-
-        for (Path result : List.of(fromCommandLine, fromWorker)) {
-            ImagePlus reopened = open(result);
-            assertArrayEquals(input.getDimensions(), reopened.getDimensions(), result.getFileName() + ": the same stack");
-            assertEquals(input.getBitDepth(), reopened.getBitDepth());
-            assertEquals(omeSettings(input), omeSettings(reopened), result.getFileName() + ": the same OME-XML");
-        }
-        Fixtures.assertSamePixels(Fixtures.pixels(open(fromCommandLine)), Fixtures.pixels(open(fromWorker)));
+        return List.of(open(fromCommandLine), open(fromWorker));
     }
 
     /** {@code ./denoiser denoise}: a file in, a file out. */
