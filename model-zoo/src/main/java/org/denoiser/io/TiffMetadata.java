@@ -31,6 +31,7 @@ import org.w3c.dom.Node;
 public final class TiffMetadata implements FileMetadata {
 
     static final String NATIVE = "javax_imageio_tiff_image_1.0";
+    static final String NATIVE_STREAM = "javax_imageio_tiff_stream_1.0";
     private static final int IMAGE_DESCRIPTION = 270;
     private static final String IMAGEJ = "ImageJ=";
     /** Tags the writer sets from the pixels it writes: never copied. */
@@ -38,8 +39,6 @@ public final class TiffMetadata implements FileMetadata {
             256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, // size, bits, compression, photometric, strips, palette
             322, 323, 324, 325, 330, 338, 339, 340, 341, 347, 530, 531, 532); // tiles, sub-IFDs, samples, JPEG, YCbCr
     private static final Pattern OME_PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\b([^>]*)>");
-
-    static final String NATIVE_STREAM = "javax_imageio_tiff_stream_1.0";
 
     /** Per page, a TIFFIFD node holding the kept TIFFField nodes. */
     private final List<IIOMetadataNode> pages;
