@@ -71,6 +71,18 @@ class ImageJTiffLayoutTest {
         }
     }
 
+    /** ImageJ's metadata tag holds numbers in the file's byte order, so the file keeps its order. */
+    @Test
+    void aLittleEndianFileStaysLittleEndian() throws IOException {
+        byte[] file = tiff(6, IMAGEJ, true, "LITTLE_ENDIAN");
+
+        byte[] written = codec.encode(codec.decode(file, "hyperstack.tif"));
+
+        assertEquals("II", new String(written, 0, 2, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(tags(file, 0).get(50839), tags(written, 0).get(50839));
+        assertTrue(isBackToBack(written));
+    }
+
     @Test
     void filesNotFromImageJKeepTheJdkLayout() throws IOException {
         ImageData ome = codec.decode(tiff(3, "<OME/>", false), "ome.tif");

@@ -131,12 +131,23 @@ class TiffMetadataTest {
 
     /** A 16-bit gray TIFF of {@code pages} pages whose first page carries the description (and ImageJ's tags). */
     static byte[] tiff(int pages, String description, boolean imageJTags) throws IOException {
+        return tiff(pages, description, imageJTags, "BIG_ENDIAN");
+    }
+
+    /** The same in the given byte order ("BIG_ENDIAN" or "LITTLE_ENDIAN"; ImageJ writes little-endian). */
+    static byte[] tiff(int pages, String description, boolean imageJTags, String byteOrder) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            writer.prepareWriteSequence(null);
+            IIOMetadata stream = writer.getDefaultStreamMetadata(param);
+            IIOMetadataNode order = new IIOMetadataNode("ByteOrder");
+            order.setAttribute("value", byteOrder);
+            IIOMetadataNode streamRoot = new IIOMetadataNode(TiffMetadata.NATIVE_STREAM);
+            streamRoot.appendChild(order);
+            stream.mergeTree(TiffMetadata.NATIVE_STREAM, streamRoot);
+            writer.prepareWriteSequence(stream);
             for (int page = 0; page < pages; page++) {
                 BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_USHORT_GRAY);
                 image.getRaster().setSample(3, 4, 0, 1000 * page + 7);
