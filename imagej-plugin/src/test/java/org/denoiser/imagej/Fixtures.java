@@ -69,7 +69,13 @@ final class Fixtures {
      * LUTs, display ranges 102..160 and 105..140.
      */
     static CompositeImage twoChannelComposite(String title, RandomAccessibleInterval<? extends RealType<?>> cells, int slices) {
-        CompositeImage image = new CompositeImage(gray(title, cells, 2, slices, 1), CompositeImage.COMPOSITE);
+        return twoChannelComposite(title, cells, slices, 1);
+    }
+
+    /** The same with {@code frames} time points: {@code cells} holds slices x frames planes per channel. */
+    static CompositeImage twoChannelComposite(String title, RandomAccessibleInterval<? extends RealType<?>> cells,
+            int slices, int frames) {
+        CompositeImage image = new CompositeImage(gray(title, cells, 2, slices, frames), CompositeImage.COMPOSITE);
         image.setChannelLut(LUT.createLutFromColor(Color.GREEN), 1);
         image.setChannelLut(LUT.createLutFromColor(Color.MAGENTA), 2);
         image.setPositionWithoutUpdate(1, 1, 1);

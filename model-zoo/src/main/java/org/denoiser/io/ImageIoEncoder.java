@@ -40,17 +40,24 @@ final class ImageIoEncoder {
     void encode(ImageData image, ImageFormat format, OutputStream out) throws IOException {
         checkFormatCanHold(image, format);
         ImageWriter writer = writerFor(format);
-        try (ImageOutputStream stream = staging(image, format, out)) {
+        // A stack from ImageJ is staged as the JDK writes it, then copied in ImageJ's layout.
+        boolean imageJLayout = ImageJTiffLayout.wanted(image, format, tiffCompression);
+        try (ImageOutputStream stream = staging(image, format, imageJLayout ? OutputStream.nullOutputStream() : out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
+            javax.imageio.metadata.IIOMetadata streamTags = format == ImageFormat.TIFF
+                    && image.metadata() instanceof TiffMetadata tags ? tags.streamForWriting(writer, param) : null;
             if (image.planes() == 1) {
-                writer.write(null, page(writer, image, format, 0, param), param);
+                writer.write(streamTags, page(writer, image, format, 0, param), param);
             } else {
-                writer.prepareWriteSequence(null);
+                writer.prepareWriteSequence(streamTags);
                 for (int z = 0; z < image.planes(); z++) {
                     writer.writeToSequence(page(writer, image, format, z, param), param);
                 }
                 writer.endWriteSequence();
+            }
+            if (imageJLayout) {
+                ImageJTiffLayout.copy(stream, out);
             }
         } finally {
             writer.dispose();
@@ -68,7 +75,8 @@ final class ImageIoEncoder {
             return new IIOImage(page, null, null);
         }
         javax.imageio.metadata.IIOMetadata metadata = image.metadata() instanceof TiffMetadata tags
-                ? tags.forWriting(writer, ImageTypeSpecifier.createFromRenderedImage(page), param, z) : null;
+                ? tags.forWriting(writer, ImageTypeSpecifier.createFromRenderedImage(page), param, z,
+                        ImageJTiffLayout.wanted(image, format, tiffCompression) ? image.planes() : 0) : null;
         if (tiffCompression == TiffCompression.DEFLATE) {
             metadata = DeflateStrips.metadata(writer, page, param, rowBytes(image), metadata);
         }

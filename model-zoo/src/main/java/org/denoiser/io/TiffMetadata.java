@@ -31,7 +31,9 @@ import org.w3c.dom.Node;
 public final class TiffMetadata implements FileMetadata {
 
     static final String NATIVE = "javax_imageio_tiff_image_1.0";
+    static final String NATIVE_STREAM = "javax_imageio_tiff_stream_1.0";
     private static final int IMAGE_DESCRIPTION = 270;
+    private static final String IMAGEJ = "ImageJ=";
     /** Tags the writer sets from the pixels it writes: never copied. */
     private static final Set<Integer> LAYOUT_TAGS = Set.of(
             256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, // size, bits, compression, photometric, strips, palette
@@ -40,9 +42,16 @@ public final class TiffMetadata implements FileMetadata {
 
     /** Per page, a TIFFIFD node holding the kept TIFFField nodes. */
     private final List<IIOMetadataNode> pages;
+    /**
+     * The file's byte order, "BIG_ENDIAN" or "LITTLE_ENDIAN", as the JDK's stream metadata names it:
+     * ImageJ's metadata tag holds numbers (and UTF-16 labels) in the file's byte order, so the file
+     * is written in that order again.
+     */
+    private final String byteOrder;
 
-    private TiffMetadata(List<IIOMetadataNode> pages) {
+    private TiffMetadata(List<IIOMetadataNode> pages, String byteOrder) {
         this.pages = List.copyOf(pages);
+        this.byteOrder = byteOrder;
     }
 
     /** The kept tags of each of the reader's {@code pages} pages (read with unknown tags included). */
@@ -56,7 +65,17 @@ public final class TiffMetadata implements FileMetadata {
             }
             kept.add(fields);
         }
-        return new TiffMetadata(kept);
+        return new TiffMetadata(kept, byteOrder(reader.getStreamMetadata()));
+    }
+
+    private static String byteOrder(IIOMetadata stream) {
+        Node root = stream == null ? null : stream.getAsTree(NATIVE_STREAM);
+        for (Node node = root == null ? null : root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if ("ByteOrder".equals(node.getNodeName())) {
+                return ((IIOMetadataNode) node).getAttribute("value");
+            }
+        }
+        return null;
     }
 
     /** Text the JDK decoded as US-ASCII (non-ASCII bytes turned into U+FFFD) is read again from its bytes. */
@@ -116,25 +135,43 @@ public final class TiffMetadata implements FileMetadata {
     /**
      * The writer's metadata for {@code page} with this file's kept tags merged in (pages beyond the
      * ones read get none).
+     *
+     * @param pagesBackToBack the number of pages when they are stored back to back as ImageJ stores
+     *        them ({@link ImageJTiffLayout}), 0 when the JDK's writer lays them out
      */
-    IIOMetadata forWriting(ImageWriter writer, ImageTypeSpecifier type, ImageWriteParam param, int page)
-            throws IIOInvalidTreeException {
+    IIOMetadata forWriting(ImageWriter writer, ImageTypeSpecifier type, ImageWriteParam param, int page,
+            int pagesBackToBack) throws IIOInvalidTreeException {
         IIOMetadata metadata = writer.getDefaultImageMetadata(type, param);
         if (page < pages.size() && pages.get(page).hasChildNodes()) {
             IIOMetadataNode root = new IIOMetadataNode(NATIVE);
             IIOMetadataNode fields = copy(pages.get(page));
-            asciiForWriting(fields);
+            asciiForWriting(fields, page == 0 ? pagesBackToBack : 0); // ImageJ reads the first page's description only
             root.appendChild(fields);
             metadata.mergeTree(NATIVE, root);
         }
         return metadata;
     }
 
+    /** The writer's stream metadata with the byte order of the file read, or null for the writer's default. */
+    IIOMetadata streamForWriting(ImageWriter writer, ImageWriteParam param) throws IIOInvalidTreeException {
+        if (byteOrder == null || byteOrder.isEmpty()) {
+            return null;
+        }
+        IIOMetadata metadata = writer.getDefaultStreamMetadata(param);
+        IIOMetadataNode order = new IIOMetadataNode("ByteOrder");
+        order.setAttribute("value", byteOrder);
+        IIOMetadataNode root = new IIOMetadataNode(NATIVE_STREAM);
+        root.appendChild(order);
+        metadata.mergeTree(NATIVE_STREAM, root);
+        return metadata;
+    }
+
     /**
      * The JDK writes ASCII tags as US-ASCII, turning other characters into '?'. In XML text (OME-XML)
      * they become character references, which every XML reader decodes to the same characters.
+     * ImageJ's description gets the page count its layout needs.
      */
-    private static void asciiForWriting(IIOMetadataNode fields) {
+    private static void asciiForWriting(IIOMetadataNode fields, int pagesBackToBack) {
         for (Node field = fields.getFirstChild(); field != null; field = field.getNextSibling()) {
             Node list = field.getFirstChild();
             if (list == null || !"TIFFAsciis".equals(list.getNodeName())) {
@@ -145,8 +182,8 @@ public final class TiffMetadata implements FileMetadata {
                 String value = ascii.getAttribute("value");
                 if (value.stripLeading().startsWith("<")) {
                     ascii.setAttribute("value", xmlAscii(value));
-                } else if (value.startsWith("ImageJ=")) {
-                    ascii.setAttribute("value", withoutImageCount(value));
+                } else if (value.startsWith(IMAGEJ)) {
+                    ascii.setAttribute("value", withImageCount(value, pagesBackToBack));
                 }
             }
         }
@@ -154,12 +191,22 @@ public final class TiffMetadata implements FileMetadata {
 
     /**
      * ImageJ reads a file whose description says {@code images=N} as N pages stored back to back
-     * after the first page's data, as ImageJ writes them; the JDK's writer puts each page's tags
-     * between pages. Without the line ImageJ reads every page's tags, and still takes channels,
-     * slices and frames from the description.
+     * from the first page's pixels on, and only then applies its LUTs, display ranges and slice
+     * labels. The line is written (right after the first, where ImageJ puts it) when the pages are
+     * stored that way, and dropped when the JDK's writer puts each page's directory between pages:
+     * ImageJ then reads every directory, and still takes channels, slices and frames from the
+     * description.
      */
-    private static String withoutImageCount(String description) {
-        return description.replaceAll("(?m)^images=\\d+\n", "");
+    private static String withImageCount(String description, int pagesBackToBack) {
+        String without = description.replaceAll("(?m)^images=\\d+\n", "");
+        if (pagesBackToBack < 2) {
+            return without;
+        }
+        int firstLine = without.indexOf('\n') + 1;
+        if (firstLine == 0) {
+            return without + "\nimages=" + pagesBackToBack + "\n";
+        }
+        return without.substring(0, firstLine) + "images=" + pagesBackToBack + "\n" + without.substring(firstLine);
     }
 
     private static String xmlAscii(String text) {
@@ -189,6 +236,26 @@ public final class TiffMetadata implements FileMetadata {
         return null;
     }
 
+    /** Whether ImageJ wrote the file: its first page's description starts with "ImageJ=". */
+    boolean isImageJ() {
+        String description = description();
+        return description != null && description.startsWith(IMAGEJ);
+    }
+
+    /** Whether a kept tag points to another directory (Exif, GPS, sub-images), which {@link ImageJTiffLayout} cannot move. */
+    boolean pointsToDirectories() {
+        for (IIOMetadataNode page : pages) {
+            for (Node field = page.getFirstChild(); field != null; field = field.getNextSibling()) {
+                Node values = field.getFirstChild();
+                if (ImageJTiffLayout.DIRECTORY_POINTERS.contains(tagNumber(field))
+                        || (values != null && "TIFFIFD".equals(values.getNodeName()))) { // a field of type IFD
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Which channel each of {@code pageCount} gray pages belongs to, when the description says the
      * pages hold several channels (an ImageJ hyperstack: channels vary fastest; OME-XML: as its
@@ -200,7 +267,7 @@ public final class TiffMetadata implements FileMetadata {
         if (description == null) {
             return null;
         }
-        return description.startsWith("ImageJ=") ? imageJChannels(description, pageCount) : omeChannels(description, pageCount);
+        return description.startsWith(IMAGEJ) ? imageJChannels(description, pageCount) : omeChannels(description, pageCount);
     }
 
     private static int[] imageJChannels(String description, int pageCount) {
