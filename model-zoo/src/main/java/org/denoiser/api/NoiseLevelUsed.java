@@ -1,0 +1,29 @@
+package org.denoiser.api;
+
+import java.util.Locale;
+
+/**
+ * The noise level a conditioned model was told for one plane, for logs and output lines. Levels
+ * are standard deviations in the network's 0..1 units (variance at signal x is
+ * {@code shot^2 * x + read^2}), already multiplied by the strength.
+ *
+ * @param shot signal-dependent std told to the model
+ * @param read signal-independent std told to the model
+ * @param strength the factor applied to the estimate (or to the given sigma)
+ * @param estimated whether the level was estimated from the plane (false: the user's sigma)
+ * @param imageUnitsPerLevel image units per network unit, to show {@code read} in the image's units
+ */
+public record NoiseLevelUsed(double shot, double read, double strength, boolean estimated, double imageUnitsPerLevel) {
+
+    /** The read std in the image's own units (the Gaussian sigma for Gaussian noise). */
+    public double readInImageUnits() {
+        return read * imageUnitsPerLevel;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "noise level %s shot %.4f, read %.4f (%.4g in image units)%s",
+                estimated ? "estimated:" : "given:", shot, read, readInImageUnits(),
+                strength == 1 ? "" : String.format(Locale.ROOT, ", strength %s", strength));
+    }
+}

@@ -1,0 +1,190 @@
+package org.denoiser.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+import org.denoiser.metrics.Psnr;
+import org.denoiser.testimages.CleanNoisyPair;
+import org.denoiser.testimages.SyntheticImages;
+import org.denoiser.testimages.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Strength control with the shipped noise-level-conditioned weights ({@code denoise/poisson-gauss-nl})
+ * on real TensorFlow: telling the model more noise smooths more, less keeps more detail, and the
+ * estimated level is right on noise of known parameters. Prints the sweep (see MODELS.md).
+ */
+class StrengthControlTest {
+    static final String MODEL = "denoise/poisson-gauss-nl";
+    private static final double[] STRENGTHS = {0.5, 0.75, 1, 1.5, 2};
+    private static Denoiser denoiser;
+
+    @BeforeAll
+    static void load() {
+        denoiser = Denoiser.builder().repository(BundledModels.repository()).model(MODEL).tileSize(1024).build();
+    }
+
+    @AfterAll
+    static void close() {
+        denoiser.close();
+    }
+
+    /** The camera test image's centre, 256 x 256, with Gaussian noise sigma 25, rounded to 8 bits. */
+    private static CleanNoisyPair<UnsignedByteType> cameraSigma25() {
+        Img<UnsignedByteType> camera = TestImages.camera();
+        long x0 = camera.dimension(0) / 2 - 128;
+        long y0 = camera.dimension(1) / 2 - 128;
+        Img<UnsignedByteType> crop = ArrayImgs.unsignedBytes(256, 256);
+        LoopBuilder.setImages(Views.zeroMin(Views.interval(camera, new long[] {x0, y0}, new long[] {x0 + 255, y0 + 255})),
+                crop).forEachPixel((in, out) -> out.set(in));
+        return SyntheticImages.gaussianNoisy8bit(crop, 25, 13);
+    }
+
+    @Test
+    void moreStrengthSmoothsMoreAndLessKeepsMoreDetailMonotonically() {
+        CleanNoisyPair<UnsignedByteType> pair = cameraSigma25();
+        double noisyPsnr = Psnr.compute(pair.truth(), pair.noisy(), 255);
+        List<double[]> rows = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "strength sweep, %s, camera 256x256, Gaussian sigma 25 (8-bit); noisy PSNR %.2f dB%n",
+                MODEL, noisyPsnr);
+        System.out.println("strength | told read std (of 255) | residual std | output detail energy | PSNR dB");
+        for (double strength : STRENGTHS) {
+            List<NoiseLevelUsed> told = new ArrayList<>();
+            Img<UnsignedByteType> out = denoiser.withNoise(NoiseSetting.strength(strength), told::add).denoise(pair.noisy());
+            assertEquals(1, told.size(), "one level for the one plane");
+            double[] row = {strength, told.get(0).readInImageUnits(), residualStd(pair.noisy(), out), detailEnergy(out),
+                Psnr.compute(pair.truth(), out, 255)};
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f | %.2f%n", row[0], row[1], row[2], row[3], row[4]);
+        }
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i)[2] > rows.get(i - 1)[2], "residual std must rise with strength: " + table(rows));
+            assertTrue(rows.get(i)[3] < rows.get(i - 1)[3], "output detail must fall with strength: " + table(rows));
+        }
+        double atOne = rows.get(2)[4];
+        assertTrue(atOne > noisyPsnr + 5, "strength 1 must beat the noisy input clearly: " + atOne + " vs " + noisyPsnr);
+    }
+
+    @Test
+    void theEstimatedLevelOfKnownGaussianNoiseIsWithinTenPercent() {
+        List<NoiseLevelUsed> told = new ArrayList<>();
+        denoiser.withNoise(NoiseSetting.DEFAULT, told::add).denoise(cameraSigma25().noisy());
+        NoiseLevelUsed level = told.get(0);
+        // The fit may split the variance between shot and read (clipping at 0 lowers the noise in
+        // the dark coat), so the std it describes is checked at mid-gray, where nothing clips.
+        double stdAtMidGray = 255 * Math.sqrt(level.shot() * level.shot() * 0.5 + level.read() * level.read());
+        assertEquals(25, stdAtMidGray, 2.5, level.toString());
+    }
+
+    @Test
+    void theEstimatedLevelOfKnownPoissonGaussianNoiseIsWithinFifteenPercent() {
+        double shot = Math.sqrt(1 / 50.0); // 50 photons at full scale
+        double read = 0.02;
+        int width = 256;
+        int height = 256;
+        SplittableRandom random = new SplittableRandom(7);
+        float[] pixels = new float[width * height];
+        for (int i = 0; i < pixels.length; i++) {
+            double signal = 0.05 + 0.9 * (i % width) / (width - 1.0); // a ramp over most of the range
+            pixels[i] = (float) (signal + Math.sqrt(shot * shot * signal + read * read) * random.nextGaussian());
+        }
+        List<NoiseLevelUsed> told = new ArrayList<>();
+        denoiser.withNoise(NoiseSetting.DEFAULT, told::add).denoisePlane(pixels, width, height);
+        NoiseLevelUsed level = told.get(0);
+        assertEquals(shot, level.shot(), 0.15 * shot, level.toString());
+        assertEquals(read, level.read(), 0.15 * read, level.toString());
+    }
+
+    @Test
+    void aGivenSigmaReplacesTheEstimateInTheImagesUnits() {
+        List<NoiseLevelUsed> told = new ArrayList<>();
+        denoiser.withNoise(NoiseSetting.DEFAULT.withSigma(10), told::add).denoise(cameraSigma25().noisy());
+        assertEquals(10 / 255.0, told.get(0).read(), 1e-9);
+        assertEquals(0, told.get(0).shot());
+        assertTrue(!told.get(0).estimated());
+    }
+
+    @Test
+    void tiledOutputEqualsUntiledOutputWithOneLevelPerPlane() {
+        SplittableRandom random = new SplittableRandom(5);
+        int width = 203;
+        int height = 117;
+        float[] pixels = new float[width * height];
+        for (int i = 0; i < pixels.length; i++) {
+            double signal = 0.5 + 0.3 * Math.sin(i % width / 7.0) * Math.cos(i / width / 5.0);
+            pixels[i] = (float) (signal + Math.sqrt(signal / 50 + 0.0004) * random.nextGaussian());
+        }
+        try (Denoiser small = Denoiser.builder().repository(BundledModels.repository()).model(MODEL).tileSize(40).build()) {
+            float[] whole = denoiser.denoisePlane(pixels, width, height);
+            float[] tiled = small.denoisePlane(pixels, width, height);
+            float maxDiff = 0;
+            for (int i = 0; i < whole.length; i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(whole[i] - tiled[i]));
+            }
+            assertTrue(maxDiff < 1e-4, "max abs diff " + maxDiff);
+        }
+    }
+
+    @Test
+    void aBlindModelRefusesAStrengthInOneLine() {
+        try (Denoiser blind = BundledModels.seed().build()) {
+            StrengthNotSupportedException e = assertThrows(StrengthNotSupportedException.class,
+                    () -> blind.withNoise(NoiseSetting.strength(1.5), level -> { }));
+            assertTrue(e.getMessage().contains(BundledModels.SEED) && !e.getMessage().contains("\n"), e.getMessage());
+            blind.withNoise(NoiseSetting.DEFAULT, level -> { }); // the default is every model's behaviour
+        }
+    }
+
+    private static double residualStd(RandomAccessibleInterval<? extends RealType<?>> noisy,
+            RandomAccessibleInterval<? extends RealType<?>> out) {
+        double[] sums = new double[3];
+        LoopBuilder.setImages(noisy, out).forEachPixel((a, b) -> {
+            double d = a.getRealDouble() - b.getRealDouble();
+            sums[0] += d;
+            sums[1] += d * d;
+            sums[2]++;
+        });
+        double mean = sums[0] / sums[2];
+        return Math.sqrt(sums[1] / sums[2] - mean * mean);
+    }
+
+    /** Mean square of the output's diagonal differences: its high-frequency energy, which smoothing lowers. */
+    private static double detailEnergy(RandomAccessibleInterval<? extends RealType<?>> image) {
+        long width = image.dimension(0);
+        long height = image.dimension(1);
+        var access = image.randomAccess();
+        double sum = 0;
+        for (long y = 0; y + 1 < height; y++) {
+            for (long x = 0; x + 1 < width; x++) {
+                double a = access.setPositionAndGet(x, y).getRealDouble();
+                double d = access.setPositionAndGet(x + 1, y + 1).getRealDouble();
+                double b = access.setPositionAndGet(x + 1, y).getRealDouble();
+                double c = access.setPositionAndGet(x, y + 1).getRealDouble();
+                sum += (a - b - c + d) * (a - b - c + d) / 4;
+            }
+        }
+        return sum / ((width - 1) * (height - 1));
+    }
+
+    private static String table(List<double[]> rows) {
+        StringBuilder text = new StringBuilder();
+        rows.forEach(r -> text.append(String.format(Locale.ROOT, "[s %.2f: residual %.2f, detail %.2f, %.2f dB] ",
+                r[0], r[2], r[3], r[4])));
+        return text.toString();
+    }
+
+}
