@@ -22,8 +22,7 @@ public record NoiseLevelUsed(double shot, double read, double strength, boolean 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "noise level %s shot %.4f, read %.4f (%.4g in image units)%s",
-                estimated ? "estimated:" : "given:", shot, read, readInImageUnits(),
-                strength == 1 ? "" : String.format(Locale.ROOT, ", strength %s", strength));
+        return String.format(Locale.ROOT, "noise level shot %.4f, read %.4f (%.4g in image units; %s%s)", shot, read,
+                readInImageUnits(), estimated ? "estimated" : "given", strength == 1 ? "" : " x" + strength);
     }
 }

@@ -1,10 +1,13 @@
 package org.denoiser.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
+import org.denoiser.api.NoiseLevelUsed;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import java.io.PrintWriter;
@@ -34,6 +37,9 @@ final class DenoiseCommand implements Callable<Integer> {
     @Mixin
     OverwriteOption overwrite;
 
+    @Mixin
+    NoiseLevelOptions noiseLevel;
+
     @Option(names = "--hdu", paramLabel = "NAME",
             description = "FITS: the HDU to denoise, by EXTNAME or index (0 = primary). Default: the primary if it holds "
                     + "an image, else the first image extension. The other HDUs are kept byte for byte.")
@@ -46,18 +52,21 @@ final class DenoiseCommand implements Callable<Integer> {
         ImageCodec codec = ImageCodec.defaults().withFitsHdu(hdu);
         ProgressLine progress = ProgressLine.onTerminal();
         int failed = 0;
+        NoiseSetting setting = noiseLevel.setting();
         try (Denoiser denoiser = modelOptions.build(progress)) {
+            denoiser.withNoise(setting, level -> { }); // a blind model refuses a strength once, not per file
             for (Path input : inputs) {
                 progress.label(input.getFileName().toString());
                 try {
                     long start = System.nanoTime();
                     ImageData image = codec.read(input);
                     Path output = outputs.forInput(input);
-                    codec.write(denoiser.denoise(image), output);
+                    List<NoiseLevelUsed> levels = new ArrayList<>();
+                    codec.write(denoiser.withNoise(setting, levels::add).denoise(image), output);
                     // denoise/auto picks per image; model() names the one this image got
-                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %s, %.2f s)%n", input, output,
+                    out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %s%s, %.2f s)%n", input, output,
                             image.width(), image.height(), image.channels(), image.planes(), image.type(),
-                            denoiser.model().id(), (System.nanoTime() - start) / 1e9);
+                            denoiser.model().id(), NoiseLevelOptions.summary(levels), (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());
