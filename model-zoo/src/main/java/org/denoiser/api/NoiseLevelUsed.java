@@ -1,5 +1,7 @@
 package org.denoiser.api;
 
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,5 +26,24 @@ public record NoiseLevelUsed(double shot, double read, double strength, boolean 
     public String toString() {
         return String.format(Locale.ROOT, "noise level shot %.4f, read %.4f (%.4g in image units; %s%s)", shot, read,
                 readInImageUnits(), estimated ? "estimated" : "given", strength == 1 ? "" : " x" + strength);
+    }
+
+    /**
+     * One line for the levels told for one image's planes (output lines, logs, record headers):
+     * the level itself for one plane, the range over several.
+     */
+    public static String summary(List<NoiseLevelUsed> levels) {
+        if (levels.isEmpty()) {
+            return "no noise level (blind model)";
+        }
+        if (levels.size() == 1) {
+            return levels.get(0).toString();
+        }
+        DoubleSummaryStatistics read = levels.stream().mapToDouble(NoiseLevelUsed::readInImageUnits).summaryStatistics();
+        DoubleSummaryStatistics shot = levels.stream().mapToDouble(NoiseLevelUsed::shot).summaryStatistics();
+        NoiseLevelUsed first = levels.get(0);
+        return String.format(Locale.ROOT, "noise levels of %d planes: shot %.4f..%.4f, read %.4g..%.4g in image units (%s%s)",
+                levels.size(), shot.getMin(), shot.getMax(), read.getMin(), read.getMax(),
+                first.estimated() ? "estimated" : "given", first.strength() == 1 ? "" : " x" + first.strength());
     }
 }

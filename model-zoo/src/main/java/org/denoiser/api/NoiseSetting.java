@@ -54,7 +54,14 @@ public record NoiseSetting(double strength, double sigma) {
             return strength(Double.parseDouble(text.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("strength must be a number from " + MIN_STRENGTH + " to " + MAX_STRENGTH
-                    + ", got '" + text + "'", e);
+                    + ", got '" + shown(text) + "'", e);
         }
+    }
+
+    /** Untrusted text as it may appear in a one-line message: short, control characters replaced. */
+    private static String shown(String text) {
+        String clipped = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return clipped.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

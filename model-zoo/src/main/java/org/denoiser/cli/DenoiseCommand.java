@@ -66,7 +66,7 @@ final class DenoiseCommand implements Callable<Integer> {
                     // denoise/auto picks per image; model() names the one this image got
                     out().printf("%s -> %s (%dx%d, %d channel(s), %d plane(s), %s, %s%s, %.2f s)%n", input, output,
                             image.width(), image.height(), image.channels(), image.planes(), image.type(),
-                            denoiser.model().id(), NoiseLevelOptions.summary(levels), (System.nanoTime() - start) / 1e9);
+                            denoiser.model().id(), levels.isEmpty() ? "" : ", " + NoiseLevelUsed.summary(levels), (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());

@@ -1,9 +1,5 @@
 package org.denoiser.cli;
 
-import java.util.DoubleSummaryStatistics;
-import java.util.List;
-import java.util.Locale;
-import org.denoiser.api.NoiseLevelUsed;
 import org.denoiser.api.NoiseSetting;
 import picocli.CommandLine.Option;
 
@@ -24,21 +20,5 @@ final class NoiseLevelOptions {
     NoiseSetting setting() {
         NoiseSetting setting = NoiseSetting.strength(strength);
         return sigma == null ? setting : setting.withSigma(sigma);
-    }
-
-    /** The levels told for one file, for its output line: empty for a blind model. */
-    static String summary(List<NoiseLevelUsed> levels) {
-        if (levels.isEmpty()) {
-            return "";
-        }
-        if (levels.size() == 1) {
-            return ", " + levels.get(0);
-        }
-        DoubleSummaryStatistics read = levels.stream().mapToDouble(NoiseLevelUsed::readInImageUnits).summaryStatistics();
-        DoubleSummaryStatistics shot = levels.stream().mapToDouble(NoiseLevelUsed::shot).summaryStatistics();
-        return String.format(Locale.ROOT, ", noise levels of %d planes %s: shot %.4f..%.4f, read %.4g..%.4g in image units%s",
-                levels.size(), levels.get(0).estimated() ? "estimated" : "given", shot.getMin(), shot.getMax(),
-                read.getMin(), read.getMax(),
-                levels.get(0).strength() == 1 ? "" : ", strength " + levels.get(0).strength());
     }
 }
