@@ -84,6 +84,11 @@ final class ModelChoices {
                 .append("<p>More: imagej-plugin/README.md in the Denoiser sources.</p></html>").toString();
     }
 
+    /** Whether model {@code id} is told the noise level, and so takes a strength other than 1. */
+    boolean isConditioned(String id) {
+        return info(id).map(ModelInfo::isConditioned).orElse(false);
+    }
+
     private Optional<ModelInfo> info(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
