@@ -12,11 +12,15 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.denoiser.metrics.Psnr;
 import org.denoiser.testimages.CleanNoisyPair;
+import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
 import org.denoiser.testimages.TestImages;
 import org.junit.jupiter.api.AfterAll;
@@ -57,26 +61,44 @@ class StrengthControlTest {
     @Test
     void moreStrengthSmoothsMoreAndLessKeepsMoreDetailMonotonically() {
         CleanNoisyPair<UnsignedByteType> pair = cameraSigma25();
-        double noisyPsnr = Psnr.compute(pair.truth(), pair.noisy(), 255);
+        sweep("camera 256x256, Gaussian sigma 25 (8-bit)", pair.truth(), pair.noisy(), 255, 5);
+    }
+
+    /** The same on 16-bit Poisson-Gaussian data, through the 0.2..0.8 headroom map. */
+    @Test
+    void theSweepHoldsOnLowLightFluorescence() {
+        CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(3, 256, 256, 1, LowLight.DIM);
+        var truth = Views.hyperSlice(pair.truth(), 2, 0);
+        sweep("16-bit fluorescence 256x256, 30 e- peak, 2 e- read noise", truth, Views.hyperSlice(pair.noisy(), 2, 0),
+                Psnr.dataRangeOf(truth), 5);
+    }
+
+    /**
+     * Denoises {@code noisy} at every strength, prints a row per strength, and checks that the
+     * residual rises, the output's detail falls, and strength 1 beats the noisy input by {@code minGain} dB.
+     */
+    private static <T extends RealType<T> & NativeType<T>> void sweep(String scene, RandomAccessibleInterval<FloatType> truth,
+            RandomAccessibleInterval<T> noisy, double dataRange, double minGain) {
+        double noisyPsnr = Psnr.compute(truth, noisy, dataRange);
+        System.out.printf(Locale.ROOT, "strength sweep, %s, %s; noisy PSNR %.2f dB%n", MODEL, scene, noisyPsnr);
+        System.out.println("strength | told shot, read std (network units) | residual std | output detail energy | PSNR dB");
         List<double[]> rows = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "strength sweep, %s, camera 256x256, Gaussian sigma 25 (8-bit); noisy PSNR %.2f dB%n",
-                MODEL, noisyPsnr);
-        System.out.println("strength | told read std (of 255) | residual std | output detail energy | PSNR dB");
         for (double strength : STRENGTHS) {
             List<NoiseLevelUsed> told = new ArrayList<>();
-            Img<UnsignedByteType> out = denoiser.withNoise(NoiseSetting.strength(strength), told::add).denoise(pair.noisy());
+            Img<T> out = denoiser.withNoise(NoiseSetting.strength(strength), told::add).denoise(noisy);
             assertEquals(1, told.size(), "one level for the one plane");
-            double[] row = {strength, told.get(0).readInImageUnits(), residualStd(pair.noisy(), out), detailEnergy(out),
-                Psnr.compute(pair.truth(), out, 255)};
+            double[] row = {strength, told.get(0).shot(), residualStd(noisy, out), detailEnergy(out),
+                Psnr.compute(truth, out, dataRange), told.get(0).read()};
             rows.add(row);
-            System.out.printf(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f | %.2f%n", row[0], row[1], row[2], row[3], row[4]);
+            System.out.printf(Locale.ROOT, "%.2f | %.4f, %.4f | %.4g | %.4g | %.2f%n", row[0], row[1], row[5], row[2], row[3],
+                    row[4]);
         }
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(rows.get(i)[2] > rows.get(i - 1)[2], "residual std must rise with strength: " + table(rows));
             assertTrue(rows.get(i)[3] < rows.get(i - 1)[3], "output detail must fall with strength: " + table(rows));
         }
         double atOne = rows.get(2)[4];
-        assertTrue(atOne > noisyPsnr + 5, "strength 1 must beat the noisy input clearly: " + atOne + " vs " + noisyPsnr);
+        assertTrue(atOne > noisyPsnr + minGain, "strength 1 must beat the noisy input clearly: " + atOne + " vs " + noisyPsnr);
     }
 
     @Test
@@ -182,7 +204,7 @@ class StrengthControlTest {
 
     private static String table(List<double[]> rows) {
         StringBuilder text = new StringBuilder();
-        rows.forEach(r -> text.append(String.format(Locale.ROOT, "[s %.2f: residual %.2f, detail %.2f, %.2f dB] ",
+        rows.forEach(r -> text.append(String.format(Locale.ROOT, "[s %.2f: residual %.4g, detail %.4g, %.2f dB] ",
                 r[0], r[2], r[3], r[4])));
         return text.toString();
     }
