@@ -24,7 +24,8 @@ final class ModelChoices {
             Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),
             Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
             Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),
-            Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"));
+            Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"),
+            Map.entry("denoise/poisson-gauss-nl", "preview: told the noise level, use the Strength slider"));
     private static final String DEMO = "denoise/mnist-seed";
     private static final String DEMO_LINE = "digits demo (handwritten digits only)";
     private static final int OWN_LINE_CHARS = 60;
