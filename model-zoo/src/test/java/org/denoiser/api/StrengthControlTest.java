@@ -61,7 +61,7 @@ class StrengthControlTest {
     @Test
     void moreStrengthSmoothsMoreAndLessKeepsMoreDetailMonotonically() {
         CleanNoisyPair<UnsignedByteType> pair = cameraSigma25();
-        sweep("camera 256x256, Gaussian sigma 25 (8-bit)", pair.truth(), pair.noisy(), 255, 5);
+        sweep("camera 256x256, Gaussian sigma 25 (8-bit)", pair.truth(), pair.noisy(), 255, 5, AutoModel.PHOTO_MODEL);
     }
 
     /** The same on 16-bit Poisson-Gaussian data, through the 0.2..0.8 headroom map. */
@@ -70,17 +70,23 @@ class StrengthControlTest {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(3, 256, 256, 1, LowLight.DIM);
         var truth = Views.hyperSlice(pair.truth(), 2, 0);
         sweep("16-bit fluorescence 256x256, 30 e- peak, 2 e- read noise", truth, Views.hyperSlice(pair.noisy(), 2, 0),
-                Psnr.dataRangeOf(truth), 5);
+                Psnr.dataRangeOf(truth), 5, AutoModel.CAMERA_MODEL);
     }
 
     /**
      * Denoises {@code noisy} at every strength, prints a row per strength, and checks that the
      * residual rises, the output's detail falls, and strength 1 beats the noisy input by {@code minGain} dB.
+     * The blind model {@code auto} would pick is measured beside it, for comparison.
      */
     private static <T extends RealType<T> & NativeType<T>> void sweep(String scene, RandomAccessibleInterval<FloatType> truth,
-            RandomAccessibleInterval<T> noisy, double dataRange, double minGain) {
+            RandomAccessibleInterval<T> noisy, double dataRange, double minGain, String blindModel) {
         double noisyPsnr = Psnr.compute(truth, noisy, dataRange);
-        System.out.printf(Locale.ROOT, "strength sweep, %s, %s; noisy PSNR %.2f dB%n", MODEL, scene, noisyPsnr);
+        double blindPsnr;
+        try (Denoiser blind = Denoiser.builder().repository(BundledModels.repository()).model(blindModel).build()) {
+            blindPsnr = Psnr.compute(truth, blind.denoise(noisy), dataRange);
+        }
+        System.out.printf(Locale.ROOT, "strength sweep, %s, %s; noisy PSNR %.2f dB, blind %s %.2f dB%n", MODEL, scene,
+                noisyPsnr, blindModel, blindPsnr);
         System.out.println("strength | told shot, read std (network units) | residual std | output detail energy | PSNR dB");
         List<double[]> rows = new ArrayList<>();
         for (double strength : STRENGTHS) {
@@ -133,11 +139,15 @@ class StrengthControlTest {
 
     @Test
     void aGivenSigmaReplacesTheEstimateInTheImagesUnits() {
+        CleanNoisyPair<UnsignedByteType> pair = cameraSigma25();
         List<NoiseLevelUsed> told = new ArrayList<>();
-        denoiser.withNoise(NoiseSetting.DEFAULT.withSigma(10), told::add).denoise(cameraSigma25().noisy());
-        assertEquals(10 / 255.0, told.get(0).read(), 1e-9);
+        Img<UnsignedByteType> out = denoiser.withNoise(NoiseSetting.DEFAULT.withSigma(25), told::add).denoise(pair.noisy());
+        assertEquals(25 / 255.0, told.get(0).read(), 1e-9);
         assertEquals(0, told.get(0).shot());
         assertTrue(!told.get(0).estimated());
+        double psnr = Psnr.compute(pair.truth(), out, 255);
+        System.out.printf(Locale.ROOT, "camera 256x256, Gaussian sigma 25, told the true sigma (--sigma 25): %.2f dB%n", psnr);
+        assertTrue(psnr > Psnr.compute(pair.truth(), pair.noisy(), 255) + 5, "told the true level: " + psnr + " dB");
     }
 
     @Test
