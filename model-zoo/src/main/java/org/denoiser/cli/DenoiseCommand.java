@@ -47,12 +47,12 @@ final class DenoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NoiseSetting setting = noiseLevel.setting(); // a bad strength fails before anything is written
         OutputFiles outputs = OutputFiles.forInputs(outputDir, inputs, overwrite.overwrite);
         outputs.prepareFolder(out());
         ImageCodec codec = ImageCodec.defaults().withFitsHdu(hdu);
         ProgressLine progress = ProgressLine.onTerminal();
         int failed = 0;
-        NoiseSetting setting = noiseLevel.setting();
         try (Denoiser denoiser = modelOptions.build(progress)) {
             denoiser.withNoise(setting, level -> { }); // a blind model refuses a strength once, not per file
             for (Path input : inputs) {
