@@ -142,9 +142,9 @@ public final class Denoiser implements AutoCloseable {
         return noise;
     }
 
-    /** For {@link AutoModel#ID}: the picked model's denoiser with this view's noise setting. */
+    /** For {@link AutoModel#ID}: the picked model's denoiser with this view's noise setting and listener. */
     private Denoiser picked(Denoiser denoiser) {
-        return noise.isDefault() ? denoiser : denoiser.withNoise(noise, levelListener);
+        return denoiser.withNoise(noise, levelListener);
     }
 
     /** The model; for {@link AutoModel#ID}, the one picked for the most recent image. */
