@@ -48,7 +48,8 @@ public final class NoiseConditioning {
         NoiseLevels levels;
         if (setting.estimated()) {
             BlockSample sample = BlockSample.of(plane);
-            levels = NoiseEstimator.poissonGaussian(sample.pixels(), sample.width(), sample.height());
+            // In network units the black level of 16/32-bit data sits at 0.2 (headroom map): keep the slope.
+            levels = NoiseEstimator.poissonGaussianKeepingSlope(sample.pixels(), sample.width(), sample.height());
         } else {
             levels = new NoiseLevels(0, setting.sigma() * networkUnitsPerImageUnit);
         }
