@@ -57,13 +57,19 @@ public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends Conte
             min = "16", persist = false)
     private int tileSize = DenoiseOptions.DEFAULT_TILE_SIZE;
 
+    @Parameter(label = "Strength", description = "models told the noise level (denoise/poisson-gauss-nl): factor on the"
+            + " estimated level, above 1 smoother, below 1 more detail; blind models take only 1",
+            min = "0.05", max = "10", stepSize = "0.05", persist = false)
+    private double strength = 1;
+
     @Parameter(type = ItemIO.OUTPUT)
     private Img<T> output;
 
     @Override
     public void run() {
         try {
-            output = denoiser.denoise(input, channelAxis, new DenoiseOptions(model, true, tileSize), new Monitor());
+            output = denoiser.denoise(input, channelAxis, new DenoiseOptions(model, true, tileSize, strength),
+                    new Monitor());
             status.showStatus(PROGRESS_STEPS, PROGRESS_STEPS, "Denoise: done");
         } catch (CancelledException e) {
             status.clearStatus();

@@ -7,6 +7,7 @@ import ij.gui.GenericDialog;
 import java.awt.AWTEvent;
 import java.awt.Label;
 import org.denoiser.api.AutoModel;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.api.UnknownModelException;
 
 /**
@@ -18,6 +19,10 @@ import org.denoiser.api.UnknownModelException;
 final class DenoiseDialog implements DialogListener {
     private static final String PREF_MODEL = "denoiser.model";
     private static final String PREF_TILE = "denoiser.tile";
+    private static final String PREF_STRENGTH = "denoiser.strength";
+    /** The slider's range; macros may use the full {@link NoiseSetting} range. */
+    private static final double SLIDER_MIN = 0.25;
+    private static final double SLIDER_MAX = 4;
 
     private final ModelChoices models;
     private final ImagePlus imp;
@@ -50,6 +55,7 @@ final class DenoiseDialog implements DialogListener {
     static void remember(DenoiseOptions options) {
         Prefs.set(PREF_MODEL, options.modelId());
         Prefs.set(PREF_TILE, options.tileSize());
+        Prefs.set(PREF_STRENGTH, options.strength());
     }
 
     private DenoiseOptions ask(boolean anotherRunGoing) {
@@ -62,6 +68,9 @@ final class DenoiseDialog implements DialogListener {
         description = (Label) gd.getMessage();
         int planes = imp.getStackSize();
         gd.addCheckbox(planes > 1 ? "Stack (all " + planes + " planes; off: the plane on display)" : "Stack", planes > 1);
+        // Macro key "strength"; for models told the noise level (e.g. denoise/poisson-gauss-nl)
+        double strength = Math.max(SLIDER_MIN, Math.min(SLIDER_MAX, Prefs.get(PREF_STRENGTH, 1)));
+        gd.addSlider("Strength", SLIDER_MIN, SLIDER_MAX, strength, 0.05);
         gd.addMessage("Advanced:");
         gd.addNumericField("Tile size", Prefs.get(PREF_TILE, DenoiseOptions.DEFAULT_TILE_SIZE), 0, 6,
                 "pixels (smaller needs less memory)");
@@ -86,7 +95,11 @@ final class DenoiseDialog implements DialogListener {
         } catch (IllegalArgumentException invalid) {
             return false; // e.g. a tile size being typed; OK stays disabled until it is valid
         }
-        description.setText(describe(options.modelId()));
+        String blind = blindModelWithStrength(options);
+        description.setText(blind != null ? blind : describe(options.modelId()));
+        if (blind != null) {
+            return false; // OK stays disabled: the label says why
+        }
         if (gd.isPreviewActive()) {
             preview.update(options);
         }
@@ -96,11 +109,21 @@ final class DenoiseDialog implements DialogListener {
     private static DenoiseOptions read(GenericDialog gd) {
         String model = gd.getNextChoice();
         boolean stack = gd.getNextBoolean();
+        double strength = gd.getNextNumber();
         double tile = gd.getNextNumber();
-        if (Double.isNaN(tile)) {
-            throw new IllegalArgumentException("the tile size is not a number");
+        if (Double.isNaN(tile) || Double.isNaN(strength)) {
+            throw new IllegalArgumentException("the tile size or strength is not a number");
         }
-        return new DenoiseOptions(model, stack, (int) tile);
+        return new DenoiseOptions(model, stack, (int) tile, strength);
+    }
+
+    /** Why a strength other than 1 cannot be used with the (picked) model, or null if it can. */
+    private String blindModelWithStrength(DenoiseOptions options) {
+        String picked = ImagePlusDenoiser.modelIdFor(imp, options.modelId());
+        if (options.strength() == NoiseSetting.DEFAULT.strength() || models.isConditioned(picked)) {
+            return null;
+        }
+        return "Strength needs a model told the noise level (e.g. denoise/poisson-gauss-nl); " + picked + " is blind: set 1";
     }
 
     /** What the model is for, in one line; for denoise/auto also what it picks for this image. */

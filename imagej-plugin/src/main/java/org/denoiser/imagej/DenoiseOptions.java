@@ -3,16 +3,19 @@ package org.denoiser.imagej;
 import ij.Macro;
 import java.util.List;
 import org.denoiser.api.AutoModel;
+import org.denoiser.api.NoiseSetting;
 
 /**
  * What the user chose in the Denoise dialog, or wrote in a macro:
- * {@code run("Denoise...", "model=denoise/auto stack tile=512")}.
+ * {@code run("Denoise...", "model=denoise/auto stack tile=512 strength=1.5")}.
  *
  * @param modelId the model, e.g. {@code denoise/poisson-gauss}, or {@value AutoModel#ID}
  * @param wholeStack every plane of the image; otherwise only the plane on display
  * @param tileSize largest tile side in pixels; smaller tiles need less memory
+ * @param strength for noise-level-conditioned models, the factor on the estimated noise level
+ *     (above 1 smooths more, below 1 keeps more detail); blind models take only 1
  */
-public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
+public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, double strength) {
     public static final int DEFAULT_TILE_SIZE = 512;
     /** Below this a tile is mostly overlap (the model's context) and the run gets slow. */
     public static final int MIN_TILE_SIZE = 16;
@@ -20,8 +23,10 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
     static final String MODEL_KEY = "model";
     static final String STACK_KEY = "stack";
     static final String TILE_KEY = "tile";
+    static final String STRENGTH_KEY = "strength";
     /** Every key the options may hold, as a user would write them. */
-    static final List<String> KEYS = List.of(MODEL_KEY + "=<id>", STACK_KEY, TILE_KEY + "=<pixels>");
+    static final List<String> KEYS = List.of(MODEL_KEY + "=<id>", STACK_KEY, TILE_KEY + "=<pixels>",
+            STRENGTH_KEY + "=<factor>");
 
     public DenoiseOptions {
         if (modelId == null || modelId.isBlank()) {
@@ -30,6 +35,22 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
         if (tileSize < MIN_TILE_SIZE) {
             throw new IllegalArgumentException("tile size must be at least " + MIN_TILE_SIZE + " pixels, got " + tileSize);
         }
+        NoiseSetting.strength(strength); // one line naming the allowed range if it is out of it
+    }
+
+    /** Strength 1: the noise level as estimated (every model's behaviour). */
+    public DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
+        this(modelId, wholeStack, tileSize, 1);
+    }
+
+    /** What the model is told about the noise. */
+    public NoiseSetting noiseSetting() {
+        return NoiseSetting.strength(strength);
+    }
+
+    /** These options for the plane on display only (the preview). */
+    DenoiseOptions planeOnly() {
+        return new DenoiseOptions(modelId, false, tileSize, strength);
     }
 
     /**
@@ -51,6 +72,8 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("tile=" + tile + " is not a number of pixels", e);
         }
-        return new DenoiseOptions(model, MacroOptions.hasFlag(options, STACK_KEY), tileSize);
+        String strength = Macro.getValue(options, STRENGTH_KEY, "1");
+        return new DenoiseOptions(model, MacroOptions.hasFlag(options, STACK_KEY), tileSize,
+                NoiseSetting.parseStrength(strength).strength());
     }
 }

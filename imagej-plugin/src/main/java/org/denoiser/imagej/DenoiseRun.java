@@ -53,10 +53,11 @@ final class DenoiseRun {
             IJ.showStatus("Denoise: waiting for the run in progress to end (Esc cancels it)...");
         }
         long start = System.nanoTime();
-        ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, new ImageJProgress(planes));
+        ImageJProgress progress = new ImageJProgress(planes);
+        ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String summary = String.format(Locale.ROOT, "Denoise: %s with %s, %d plane(s) in %.1f s (%.2f planes/s)",
-                imp.getTitle(), choice, planes, seconds, planes / Math.max(seconds, 1e-9));
+        String summary = String.format(Locale.ROOT, "Denoise: %s with %s, %d plane(s) in %.1f s (%.2f planes/s)%s",
+                imp.getTitle(), choice, planes, seconds, planes / Math.max(seconds, 1e-9), progress.noiseLevels());
         IJ.showStatus(summary);
         IJ.log(summary); // which model auto picked, and how fast: worth keeping in the GUI's Log too
         return result;

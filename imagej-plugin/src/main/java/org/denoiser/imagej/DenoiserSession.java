@@ -97,7 +97,8 @@ public final class DenoiserSession implements AutoCloseable {
             for (ChannelJob<T, U> job : jobs) {
                 route = new ProgressRoute(monitor, planesBefore, job.planes(), totalPlanes);
                 route.checkCancelled();
-                loaded.denoiseInto(job.in(), job.out(), -1, job.normalization());
+                loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).denoiseInto(job.in(), job.out(), -1,
+                        job.normalization());
                 planesBefore += job.planes();
             }
             monitor.progress(1);

@@ -1,7 +1,10 @@
 package org.denoiser.imagej;
 
 import ij.IJ;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.denoiser.api.NoiseLevelUsed;
 
 /**
  * ImageJ's progress bar and status line for one run ("Denoise: 12/100 planes, 3.4 planes/s"),
@@ -13,6 +16,7 @@ final class ImageJProgress implements RunMonitor {
     private final long planes;
     private final long start = System.nanoTime();
     private volatile long lastStatus;
+    private final List<NoiseLevelUsed> levels = new ArrayList<>();
 
     ImageJProgress(long planes) {
         this.planes = planes;
@@ -36,5 +40,15 @@ final class ImageJProgress implements RunMonitor {
     @Override
     public boolean isCancelled() {
         return IJ.escapePressed();
+    }
+
+    @Override
+    public synchronized void noiseLevel(NoiseLevelUsed level) {
+        levels.add(level);
+    }
+
+    /** The levels told to a conditioned model in this run, for the Log ("" for blind models). */
+    synchronized String noiseLevels() {
+        return levels.isEmpty() ? "" : "; " + NoiseLevelUsed.summary(levels);
     }
 }

@@ -24,7 +24,8 @@ final class ModelChoices {
             Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),
             Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
             Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),
-            Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"));
+            Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"),
+            Map.entry("denoise/poisson-gauss-nl", "preview: told the noise level, use the Strength slider"));
     private static final String DEMO = "denoise/mnist-seed";
     private static final String DEMO_LINE = "digits demo (handwritten digits only)";
     private static final int OWN_LINE_CHARS = 60;
@@ -82,6 +83,11 @@ final class ModelChoices {
         return html.append("<p>Tile size: the image is denoised in tiles of this size with the model's overlap, ")
                 .append("so the result does not depend on it; smaller tiles need less memory.</p>")
                 .append("<p>More: imagej-plugin/README.md in the Denoiser sources.</p></html>").toString();
+    }
+
+    /** Whether model {@code id} is told the noise level, and so takes a strength other than 1. */
+    boolean isConditioned(String id) {
+        return info(id).map(ModelInfo::isConditioned).orElse(false);
     }
 
     private Optional<ModelInfo> info(String id) {

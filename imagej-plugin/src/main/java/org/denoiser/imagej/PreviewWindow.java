@@ -35,7 +35,7 @@ final class PreviewWindow implements AutoCloseable {
         cancelPending();
         Request request = new Request();
         current = request;
-        DenoiseOptions planeOnly = new DenoiseOptions(options.modelId(), false, options.tileSize());
+        DenoiseOptions planeOnly = options.planeOnly();
         worker.submit(() -> compute(request, planeOnly));
     }
 

@@ -1,5 +1,7 @@
 package org.denoiser.imagej;
 
+import org.denoiser.api.NoiseLevelUsed;
+
 /** Watches one denoising run: told how far it got, asked whether the user wants it stopped. */
 public interface RunMonitor {
     RunMonitor NONE = new RunMonitor() {
@@ -18,4 +20,8 @@ public interface RunMonitor {
 
     /** Polled between tiles; once true, the run stops with a {@code CancelledException}. */
     boolean isCancelled();
+
+    /** The noise level a conditioned model was told for one plane (blind models tell nothing). */
+    default void noiseLevel(NoiseLevelUsed level) {
+    }
 }

@@ -105,6 +105,17 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void aStrengthForABlindModelCancelsWithAReason() throws Exception {
+        CommandModule module = commands.run(DenoiseCommand.class, true,
+                "input", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(), "model", MODEL, "strength", 2.0)
+                .get(60, TimeUnit.SECONDS);
+
+        assertTrue(module.isCanceled());
+        assertTrue(module.getCancelReason().contains("is blind"), module.getCancelReason());
+        assertNull(module.getOutput("output"));
+    }
+
+    @Test
     void cancellingMidRunGivesNoOutput() throws Exception {
         CleanNoisyPair<UnsignedShortType> pair = SyntheticImages.fluorescenceTimeLapse(3, 256, 256, 120);
         commands.run(DenoiseCommand.class, true, "input", SyntheticImages.fluorescenceTimeLapse(1, 32, 32, 1).noisy(),

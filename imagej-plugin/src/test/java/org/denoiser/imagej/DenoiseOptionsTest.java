@@ -35,7 +35,7 @@ class DenoiseOptionsTest {
     void aMisspeltKeyIsAnErrorListingTheValidKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("modle=denoise/poisson-gauss stack"));
-        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>", e.getMessage());
+        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>, strength=<factor>", e.getMessage());
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("Model=a/b stack tiles=3"));
         assertTrue(two.getMessage().startsWith("unknown keys 'Model', 'tiles';"), two.getMessage());
@@ -55,5 +55,15 @@ class DenoiseOptionsTest {
         IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("model=[ ]"));
         assertTrue(model.getMessage().startsWith("no model given"), model.getMessage());
+        IllegalArgumentException strength = assertThrows(IllegalArgumentException.class,
+                () -> DenoiseOptions.fromMacro("model=a/b strength=lots"));
+        assertEquals("strength must be a number from 0.05 to 10.0, got 'lots'", strength.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DenoiseOptions.fromMacro("model=a/b strength=0"));
+    }
+
+    @Test
+    void theStrengthIsReadAndDefaultsToOne() {
+        assertEquals(1.5, DenoiseOptions.fromMacro("model=denoise/poisson-gauss-nl strength=1.5").strength());
+        assertEquals(1, DenoiseOptions.fromMacro("model=denoise/poisson-gauss-nl").strength());
     }
 }

@@ -18,6 +18,8 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
+import org.denoiser.api.Denoiser;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
@@ -80,6 +82,24 @@ class MacroDenoiseTest {
         Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), -1, GAUSSIAN_MODEL), Fixtures.pixels(result));
         PsnrGain.eightBit("8-bit camera sigma 25", pair.clean(), pair.noisy(), Fixtures.pixels(result))
                 .assertGainAtLeast(6); // measured 20.60 -> 29.54 dB
+    }
+
+    @Test
+    void theRecordedStrengthReachesANoiseLevelConditionedModel() throws IOException {
+        CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(TestImages.camera(), 25, 4);
+        ImagePlus noisy = Fixtures.gray("camera.tif", pair.noisy(), 1, 1, 1);
+        String model = "model=denoise/poisson-gauss-nl";
+        ImagePlus stronger = ImageJHarness.denoise(noisy, model + " strength=2", dir).saved();
+        assertNotNull(stronger, "the macro saved no result");
+        Img<UnsignedByteType> expected;
+        Img<UnsignedByteType> atOne;
+        try (Denoiser denoiser = Denoiser.builder().model("denoise/poisson-gauss-nl").build()) {
+            expected = denoiser.withNoise(NoiseSetting.strength(2), level -> { }).denoise(pair.noisy());
+            atOne = denoiser.denoise(pair.noisy());
+        }
+        Fixtures.assertSamePixels(expected, Fixtures.pixels(stronger));
+        assertTrue(PsnrGain.eightBit("strength 2 vs 1", atOne, atOne, expected).denoised() < 60,
+                "strength 2 must change the result");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -16,6 +17,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.denoiser.inference.ModelRunner;
+import org.denoiser.inference.NoiseConditioning;
 import org.denoiser.io.ImageData;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
@@ -23,6 +25,7 @@ import org.denoiser.tiling.Border;
 import org.denoiser.tiling.RowSink;
 import org.denoiser.tiling.RowSource;
 import org.denoiser.tiling.Tile;
+import org.denoiser.tiling.TileProcessor;
 import org.denoiser.tiling.Tiler;
 import org.denoiser.tiling.TilingPlan;
 import org.denoiser.zoo.ModelRepository;
@@ -46,6 +49,10 @@ import org.denoiser.zoo.ModelRepository;
  * loaded model instead of each loading a copy. Progress and cancel can be given per call; the
  * builder's are the defaults. {@link #close()} waits for running calls to finish, and calls after
  * it fail with {@link IllegalStateException}.
+ *
+ * <p>Noise-level-conditioned models ({@link ModelInfo#isConditioned()}) are told a level per
+ * plane, estimated from it by default; {@link #withNoise} gives a view that scales it (strength)
+ * or sets it (sigma) and reports the level it used.
  */
 public final class Denoiser implements AutoCloseable {
     private final ModelRunner runner;
@@ -60,8 +67,16 @@ public final class Denoiser implements AutoCloseable {
     /** Calls hold the read lock; close takes the write lock, so it waits for them. */
     private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
     private boolean closed;
+    /** What conditioned models are told about the noise, and who hears the level used per plane. */
+    private final NoiseSetting noise;
+    private final Consumer<NoiseLevelUsed> levelListener;
+    /** The denoiser that owns the model, pool and lock: this one, or the one a view was made from. */
+    private final Denoiser owner;
 
     private Denoiser(Builder b, ModelRunner runner) {
+        this.owner = this;
+        this.noise = NoiseSetting.DEFAULT;
+        this.levelListener = level -> { };
         this.auto = null;
         this.runner = runner;
         this.tileSize = b.tileSize;
@@ -74,6 +89,9 @@ public final class Denoiser implements AutoCloseable {
 
     /** A {@link AutoModel#ID} denoiser: it holds no model of its own. */
     private Denoiser(AutoModel auto, Builder b) {
+        this.owner = this;
+        this.noise = NoiseSetting.DEFAULT;
+        this.levelListener = level -> { };
         this.auto = auto;
         this.runner = null;
         this.tileSize = 0;
@@ -85,8 +103,48 @@ public final class Denoiser implements AutoCloseable {
         this.border = null;
     }
 
+    /** A view of {@code owner} with another noise setting: same model, pool, lock and defaults. */
+    private Denoiser(Denoiser owner, NoiseSetting noise, Consumer<NoiseLevelUsed> levelListener) {
+        this.owner = owner;
+        this.noise = noise;
+        this.levelListener = levelListener;
+        this.auto = owner.auto;
+        this.runner = owner.runner;
+        this.tileSize = owner.tileSize;
+        this.overlap = owner.overlap;
+        this.progress = owner.progress;
+        this.cancel = owner.cancel;
+        this.pool = owner.pool;
+        this.border = owner.border;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This denoiser with {@code setting} for conditioned models: a cheap view sharing the loaded
+     * model, so a slider or a per-record header needs no reload. {@code listener} hears the level
+     * told for each plane. Closing the view does nothing; close the denoiser it was made from.
+     *
+     * @throws StrengthNotSupportedException if the model is blind and {@code setting} is not the
+     *     default (for {@link AutoModel#ID}, when a call picks a blind model)
+     */
+    public Denoiser withNoise(NoiseSetting setting, Consumer<NoiseLevelUsed> listener) {
+        if (auto == null) {
+            NoiseConditioning.requireSupported(runner.info(), setting);
+        }
+        return new Denoiser(owner, setting, listener);
+    }
+
+    /** The noise setting conditioned models get from this denoiser (the default unless a view). */
+    public NoiseSetting noiseSetting() {
+        return noise;
+    }
+
+    /** For {@link AutoModel#ID}: the picked model's denoiser with this view's noise setting and listener. */
+    private Denoiser picked(Denoiser denoiser) {
+        return denoiser.withNoise(noise, levelListener);
     }
 
     /** The model; for {@link AutoModel#ID}, the one picked for the most recent image. */
@@ -121,7 +179,7 @@ public final class Denoiser implements AutoCloseable {
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis,
             DenoiseProgress callProgress, CancelToken callCancel) {
         if (auto != null) {
-            return auto.denoiserFor(image.getType()).denoise(image, channelAxis, callProgress, callCancel);
+            return picked(auto.denoiserFor(image.getType())).denoise(image, channelAxis, callProgress, callCancel);
         }
         PixelImages.requireDenoisable(image);
         Img<T> out = PixelImages.createLike(image);
@@ -141,7 +199,7 @@ public final class Denoiser implements AutoCloseable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ImageData denoise(ImageData image, DenoiseProgress callProgress, CancelToken callCancel) {
         if (auto != null) {
-            return auto.denoiserFor(image).denoise(image, callProgress, callCancel);
+            return picked(auto.denoiserFor(image)).denoise(image, callProgress, callCancel);
         }
         Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
         int[] channelOf = image.channels() == 1 ? image.metadata().pageChannels(image.planes()) : null;
@@ -189,7 +247,7 @@ public final class Denoiser implements AutoCloseable {
             RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling, DenoiseProgress callProgress,
             CancelToken callCancel) {
         if (auto != null) {
-            auto.denoiserFor(image.getType()).denoiseInto(image, out, channelAxis, scaling, callProgress, callCancel);
+            picked(auto.denoiserFor(image.getType())).denoiseInto(image, out, channelAxis, scaling, callProgress, callCancel);
             return;
         }
         PixelImages.requireDenoisable(image);
@@ -203,7 +261,10 @@ public final class Denoiser implements AutoCloseable {
                 for (StackPlanes.Plane<T, U> plane : channel.planes()) {
                     // Tiles are normalized as they are read and mapped back as they are written, so
                     // no float copy of the plane is made; cores are disjoint, so threads may share out.
-                    runTiles(plan, normalization.rowSource(plane.in()), normalization.rowSink(plane.in(), plane.out()), tiles);
+                    RowSource source = normalization.rowSource(plane.in());
+                    double networkPerImageUnit = (normalization.top() - normalization.base()) / normalization.scale();
+                    runTiles(plan, source, normalization.rowSink(plane.in(), plane.out()),
+                            processorFor(source, networkPerImageUnit), tiles);
                 }
             }
         } finally {
@@ -217,7 +278,7 @@ public final class Denoiser implements AutoCloseable {
      */
     public float[] denoisePlane(float[] pixels, int width, int height) {
         if (auto != null) {
-            return auto.denoiserForPlane().denoisePlane(pixels, width, height);
+            return picked(auto.denoiserForPlane()).denoisePlane(pixels, width, height);
         }
         if (pixels.length != (long) width * height) {
             throw new IllegalArgumentException("plane has " + pixels.length + " pixels, expected " + width + "x" + height);
@@ -227,7 +288,8 @@ public final class Denoiser implements AutoCloseable {
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(in);
         beginCall();
         try {
-            runTiles(plan, RowSource.of(in), RowSink.of(ArrayImgs.floats(result, width, height)),
+            RowSource source = RowSource.of(in);
+            runTiles(plan, source, RowSink.of(ArrayImgs.floats(result, width, height)), processorFor(source, 1),
                     new Progress(progress, cancel, plan.tileCount()));
         } finally {
             endCall();
@@ -247,34 +309,43 @@ public final class Denoiser implements AutoCloseable {
     }
 
     private void beginCall() {
-        calls.readLock().lock();
-        if (closed) {
-            calls.readLock().unlock();
+        owner.calls.readLock().lock();
+        if (owner.closed) {
+            owner.calls.readLock().unlock();
             throw new IllegalStateException("this Denoiser (" + runner.info().id() + ") is closed");
         }
     }
 
     private void endCall() {
-        calls.readLock().unlock();
+        owner.calls.readLock().unlock();
     }
 
-    private void runTiles(TilingPlan plan, RowSource in, RowSink out, Progress tiles) {
+    /** The network for one plane: told the plane's noise level when the model is conditioned. */
+    private TileProcessor processorFor(RowSource plane, double networkPerImageUnit) {
+        NoiseLevelUsed level = NoiseConditioning.levelFor(runner.info(), noise, plane, networkPerImageUnit);
+        if (level != null) {
+            levelListener.accept(level);
+        }
+        return runner.toldLevel(level);
+    }
+
+    private void runTiles(TilingPlan plan, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
         if (pool == null) {
             for (Tile tile : plan.tiles()) {
-                runTile(tile, in, out, tiles);
+                runTile(tile, in, out, network, tiles);
             }
             return;
         }
         List<Future<?>> futures = new ArrayList<>();
         for (Tile tile : plan.tiles()) {
-            futures.add(pool.submit(() -> runTile(tile, in, out, tiles)));
+            futures.add(pool.submit(() -> runTile(tile, in, out, network, tiles)));
         }
         awaitAll(futures);
     }
 
-    private void runTile(Tile tile, RowSource in, RowSink out, Progress tiles) {
+    private void runTile(Tile tile, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
         tiles.cancel().check("denoising");
-        Tiler.processTile(tile, in, out, runner, border);
+        Tiler.processTile(tile, in, out, network, border);
         tiles.tileDone();
     }
 
@@ -302,9 +373,15 @@ public final class Denoiser implements AutoCloseable {
         return t;
     }
 
-    /** Waits for the calls that are running, then frees the model; a second close does nothing. */
+    /**
+     * Waits for the calls that are running, then frees the model; a second close does nothing, and
+     * so does closing a {@link #withNoise} view.
+     */
     @Override
     public void close() {
+        if (owner != this) {
+            return;
+        }
         if (auto != null) {
             auto.close();
             return;

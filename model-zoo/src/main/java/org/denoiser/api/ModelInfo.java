@@ -18,6 +18,7 @@ import java.util.Map;
  * @param measuredPsnr measured quality, e.g. {@code "mnist held-out, noise 0.5" -> "13.1 -> 20.4 dB"}
  * @param border what the network saw beyond image edges in training: {@code mirror} (default) or
  *     {@code zero} (e.g. digits on black); tiles are extended the same way
+ * @param conditioning how the model is told the noise level, or {@code null} for a blind model
  */
 public record ModelInfo(
         String id,
@@ -31,13 +32,27 @@ public record ModelInfo(
         int receptiveFieldRadius,
         int recommendedOverlap,
         Map<String, String> measuredPsnr,
-        String border) {
+        String border,
+        Conditioning conditioning) {
 
     public ModelInfo {
         if (id == null || !id.contains("/")) {
             throw new IllegalArgumentException("model id must look like group/name, got: " + id);
         }
         measuredPsnr = measuredPsnr == null ? Map.of() : Map.copyOf(measuredPsnr);
+    }
+
+    /** A blind model (no conditioning), as every model before noise-level control was. */
+    public ModelInfo(String id, String version, String description, String trainedOn, String noiseModel,
+            int inputChannels, String normalization, int sizeMultiple, int receptiveFieldRadius,
+            int recommendedOverlap, Map<String, String> measuredPsnr, String border) {
+        this(id, version, description, trainedOn, noiseModel, inputChannels, normalization, sizeMultiple,
+                receptiveFieldRadius, recommendedOverlap, measuredPsnr, border, null);
+    }
+
+    /** Whether the model takes the noise level as an input (and so honours a strength). */
+    public boolean isConditioned() {
+        return conditioning != null;
     }
 
     /** The part of the id after the group, used for directory names. */

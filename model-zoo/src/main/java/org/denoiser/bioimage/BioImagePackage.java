@@ -51,6 +51,12 @@ public final class BioImagePackage {
         if (info.inputChannels() != 1) {
             throw new DenoiseException(id + " takes " + info.inputChannels() + " channels; only gray models are exported");
         }
+        if (info.isConditioned()) {
+            // rdf.yaml would need a second input and a rule for its values; until then, refuse
+            // rather than write a package other tools cannot run.
+            throw new DenoiseException(id + " is told the noise level (input '" + info.conditioning().input()
+                    + "'); only blind models are exported as bioimage.io packages so far");
+        }
         Path savedModel = models.savedModel(id);
         NpyArrays.FloatArray input = testInput(info.sizeMultiple());
         NpyArrays.FloatArray output;

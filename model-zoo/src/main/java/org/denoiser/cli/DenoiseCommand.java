@@ -1,10 +1,13 @@
 package org.denoiser.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
+import org.denoiser.api.NoiseLevelUsed;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.io.Axis;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
@@ -35,6 +38,9 @@ final class DenoiseCommand implements Callable<Integer> {
     @Mixin
     OverwriteOption overwrite;
 
+    @Mixin
+    NoiseLevelOptions noiseLevel;
+
     @Option(names = "--hdu", paramLabel = "NAME",
             description = "FITS: the HDU to denoise, by EXTNAME or index (0 = primary). Default: the primary if it holds "
                     + "an image, else the first image extension. The other HDUs are kept byte for byte.")
@@ -42,22 +48,26 @@ final class DenoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NoiseSetting setting = noiseLevel.setting(); // a bad strength fails before anything is written
         OutputFiles outputs = OutputFiles.forInputs(outputDir, inputs, overwrite.overwrite);
         outputs.prepareFolder(out());
         ImageCodec codec = ImageCodec.defaults().withFitsHdu(hdu);
         ProgressLine progress = ProgressLine.onTerminal();
         int failed = 0;
         try (Denoiser denoiser = modelOptions.build(progress)) {
+            denoiser.withNoise(setting, level -> { }); // a blind model refuses a strength once, not per file
             for (Path input : inputs) {
                 progress.label(input.getFileName().toString());
                 try {
                     long start = System.nanoTime();
                     ImageData image = codec.read(input);
                     Path output = outputs.forInput(input);
-                    codec.write(denoiser.denoise(image), output);
+                    List<NoiseLevelUsed> levels = new ArrayList<>();
+                    codec.write(denoiser.withNoise(setting, levels::add).denoise(image), output);
                     // denoise/auto picks per image; model() names the one this image got
-                    out().printf("%s -> %s (%s; %s, %s, %.2f s)%n", input, output, Axis.describe(image.axes()),
-                            image.type(), denoiser.model().id(), (System.nanoTime() - start) / 1e9);
+                    out().printf("%s -> %s (%s; %s, %s%s, %.2f s)%n", input, output, Axis.describe(image.axes()),
+                            image.type(), denoiser.model().id(), levels.isEmpty() ? "" : ", " + NoiseLevelUsed.summary(levels),
+                            (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());

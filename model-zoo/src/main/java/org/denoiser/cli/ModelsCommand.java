@@ -1,6 +1,7 @@
 package org.denoiser.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,10 @@ final class ModelsCommand implements Callable<Integer> {
                 m.inputChannels(), m.normalization(), m.sizeMultiple());
         out.printf("    receptive field radius %d px, recommended overlap %d px%n",
                 m.receptiveFieldRadius(), m.recommendedOverlap());
+        if (m.isConditioned()) {
+            out.printf(Locale.ROOT, "    told the noise level: input '%s' (%s, shot up to %.4f, read up to %.4f); --strength, --sigma%n",
+                    m.conditioning().input(), m.conditioning().kind(), m.conditioning().maxShot(), m.conditioning().maxRead());
+        }
         m.measuredPsnr().forEach((where, psnr) -> out.printf("    PSNR %s: %s%n", where, psnr));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import org.denoiser.api.CancelledException;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.NoiseLevelUsed;
 import org.denoiser.tiling.TileProcessor;
 
 /**
@@ -46,12 +47,38 @@ public final class ModelRunner implements TileProcessor, AutoCloseable {
         return info;
     }
 
-    /** Runs the network on one gray tile whose sides are multiples of {@link ModelInfo#sizeMultiple()}. */
+    /**
+     * Runs a blind network on one gray tile whose sides are multiples of {@link
+     * ModelInfo#sizeMultiple()}; a conditioned one needs its levels, see {@link #toldLevel}.
+     */
     @Override
     public float[] process(float[] pixels, int width, int height) {
+        if (info.isConditioned()) {
+            throw new IllegalStateException("model " + info.id() + " needs a noise level: use toldLevel(...)");
+        }
+        return run(new TileTranslator.Tile(pixels, width, height, info.inputChannels()));
+    }
+
+    /**
+     * The tile processor for one plane: this runner for a blind model ({@code level} null), or one
+     * that gives a conditioned model {@code level} with every tile.
+     */
+    public TileProcessor toldLevel(NoiseLevelUsed level) {
+        if (level == null) {
+            return this;
+        }
+        float[] levels = {(float) level.shot(), (float) level.read()};
+        String input = info.conditioning().input();
+        return (pixels, width, height) -> run(new TileTranslator.Tile(pixels, width, height, info.inputChannels(),
+                levels, input));
+    }
+
+    private float[] run(TileTranslator.Tile tile) {
+        int width = tile.width();
+        int height = tile.height();
         Predictor<TileTranslator.Tile, float[]> predictor = borrow();
         try {
-            return predictor.predict(new TileTranslator.Tile(pixels, width, height, info.inputChannels()));
+            return predictor.predict(tile);
         } catch (TranslateException e) {
             throw new DenoiseException("model " + info.id() + " failed on a " + width + "x" + height
                     + " tile: " + e.getMessage(), e);

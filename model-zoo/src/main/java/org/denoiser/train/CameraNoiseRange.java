@@ -2,6 +2,7 @@ package org.denoiser.train;
 
 import java.util.Locale;
 import java.util.Random;
+import org.denoiser.api.Conditioning;
 import org.denoiser.noise.PoissonGaussianNoise;
 import org.denoiser.noise.SeededRandom;
 
@@ -37,6 +38,13 @@ public record CameraNoiseRange(double gaussianFraction, double maxGaussianSigma,
     @Override
     public int levelCount() {
         return LEVELS;
+    }
+
+    /** The levels the network saw: shot up to sqrt(1 / minPhotons), read up to the larger of both ranges. */
+    @Override
+    public Conditioning conditioning() {
+        return new Conditioning(SavedModelExporter.NOISE_LEVEL, Conditioning.POISSON_GAUSSIAN_STD,
+                Math.sqrt(1 / minPhotons), Math.max(gaussianFraction > 0 ? maxGaussianSigma : 0, maxRead));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.denoiser.train;
 
 import java.util.Random;
+import org.denoiser.api.Conditioning;
 
 /** Turns a clean training image into the noisy network input; randomness comes only from {@code random}. */
 @FunctionalInterface
@@ -15,6 +16,11 @@ public interface NoiseModel {
      */
     default int levelCount() {
         return 0;
+    }
+
+    /** How an exported network conditioned on this noise is told the level ({@code model.json}); null when blind. */
+    default Conditioning conditioning() {
+        return null;
     }
 
     /** The noisy image and the levels of the noise that was drawn; blind models return no levels. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.denoiser.api.Conditioning;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
 
@@ -34,7 +35,8 @@ public record TrainingReport(
         float exportMaxAbsDifference,
         Bfloat16 bfloat16,
         String tensorflow,
-        String border) {
+        String border,
+        Conditioning conditioning) {
 
     /** How every model of this project scales pixels (see {@code org.denoiser.normalize}). */
     public static final String NORMALIZATION = "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1";
@@ -56,7 +58,7 @@ public record TrainingReport(
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
                 new Bfloat16(bfloat16.maxAbsDifference(), round(bfloat16.heldOutPsnrDenoised())),
-                TENSORFLOW, preset.data().border());
+                TENSORFLOW, preset.data().border(), preset.noise().conditioning());
     }
 
     public void write(Path json) {
@@ -92,6 +94,6 @@ public record TrainingReport(
                 receptiveFieldRadius, overlap,
                 Map.of("held-out set of the training data, " + validationNoise,
                         String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, psnrDenoised)),
-                border);
+                border, conditioning);
     }
 }

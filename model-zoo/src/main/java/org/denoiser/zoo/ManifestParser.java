@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.denoiser.api.Conditioning;
 import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 
@@ -45,6 +46,15 @@ final class ManifestParser {
     /** One path segment of a model file: no separators, never '.' or '..', never hidden. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,127}");
     private static final Pattern SMALL_INT = Pattern.compile("-?[0-9]{1,9}");
+    /** A plain decimal as Gson writes doubles; matched as text before any number parser sees it. */
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,6}(\\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?");
+    /** A SavedModel signature input name. */
+    private static final Pattern INPUT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Set<String> CONDITIONING_FIELDS = Arrays.stream(Conditioning.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONDITIONING_KINDS = Set.of(Conditioning.POISSON_GAUSSIAN_STD);
+    /** Noise stds in the network's 0..1 units; anything above this is not a noise level. */
+    private static final double MAX_LEVEL = 10;
     private static final Set<String> TOP_FIELDS = Set.of("info", "files");
     /**
      * The components of {@link ModelInfo}: a field added there is known here at once, and the
@@ -109,7 +119,45 @@ final class ManifestParser {
                 text(info, "noiseModel", true), integer(info, "inputChannels", 1, 16),
                 text(info, "normalization", true), integer(info, "sizeMultiple", 1, 1024),
                 integer(info, "receptiveFieldRadius", 0, 4096), integer(info, "recommendedOverlap", 0, 4096),
-                psnr(info), border);
+                psnr(info), border, conditioning(info));
+    }
+
+    /** The optional {@code info.conditioning}: an input the denoiser must feed, so every part is checked. */
+    private Conditioning conditioning(JsonObject info) {
+        JsonElement element = info.get("conditioning");
+        if (element == null || element.isJsonNull()) {
+            return null;
+        }
+        String prefix = "info.conditioning.";
+        JsonObject conditioning = object(element, "info.conditioning");
+        onlyKnownFields(conditioning, CONDITIONING_FIELDS, prefix);
+        String input = text(conditioning, "input", prefix, true);
+        if (!INPUT_NAME.matcher(input).matches()) {
+            throw field(prefix + "input", "must be a SavedModel input name (letters, digits, '_'; at most 64)", input);
+        }
+        String kind = text(conditioning, "kind", prefix, true);
+        if (!CONDITIONING_KINDS.contains(kind)) {
+            throw field(prefix + "kind", "must be one of " + CONDITIONING_KINDS + " (this version knows no other way to"
+                    + " tell a model the noise level)", kind);
+        }
+        return new Conditioning(input, kind, decimal(conditioning, "maxShot", prefix, MAX_LEVEL),
+                decimal(conditioning, "maxRead", prefix, MAX_LEVEL));
+    }
+
+    private double decimal(JsonObject object, String name, String prefix, double max) {
+        JsonElement element = object.get(name);
+        if (element == null || element.isJsonNull()) {
+            throw fail("field '" + prefix + name + "' is missing");
+        }
+        if (!(element instanceof JsonPrimitive p) || !p.isNumber() || !DECIMAL.matcher(p.getAsString()).matches()) {
+            throw fail("field '" + prefix + name + "' must be a decimal number from 0 to " + (int) max);
+        }
+        double value = Double.parseDouble(p.getAsString());
+        if (!(value >= 0 && value <= max)) {
+            throw fail("field '" + prefix + name + "' is " + shown(p.getAsString()) + "; it must be from 0 to "
+                    + (int) max);
+        }
+        return value;
     }
 
     private Map<String, String> psnr(JsonObject info) {

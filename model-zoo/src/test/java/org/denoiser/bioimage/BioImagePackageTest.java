@@ -1,6 +1,8 @@
 package org.denoiser.bioimage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.denoiser.api.DenoiseException;
 import org.denoiser.train.SavedModelRunner;
 import org.denoiser.zoo.ModelRepository;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,15 @@ class BioImagePackageTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aModelToldTheNoiseLevelIsRefusedInOneLineAndNothingIsWritten() {
+        Path zip = dir.resolve("nl.bioimage.io.zip");
+        DenoiseException e = assertThrows(DenoiseException.class,
+                () -> BioImagePackage.export(ModelRepository.standard(), "denoise/poisson-gauss-nl", "MIT", zip));
+        assertTrue(e.getMessage().contains("is told the noise level") && !e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(zip));
+    }
 
     @Test
     @SuppressWarnings("unchecked")

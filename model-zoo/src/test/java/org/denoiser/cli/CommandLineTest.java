@@ -65,6 +65,32 @@ class CommandLineTest {
     }
 
     @Test
+    void strengthReachesAConditionedModelAndTheLevelIsPrinted() {
+        Path good = writeGray8("good.png", 64, 48);
+        CliRun run = CliRun.of("denoise", "--model", "denoise/poisson-gauss-nl", "--strength", "1.5", good.toString(),
+                "-o", tmp.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("denoise/poisson-gauss-nl, noise level shot") && run.out().contains("estimated x1.5"),
+                run.out());
+        CliRun sigma = CliRun.of("denoise", "--model", "denoise/poisson-gauss-nl", "--sigma", "25", good.toString(),
+                "-o", tmp.resolve("sigma").toString());
+        assertTrue(sigma.out().contains("read 0.0980 (25.00 in image units; given)"), sigma.out());
+    }
+
+    @Test
+    void aStrengthForABlindModelOrOutOfRangeIsOneLineAndExitCode2() {
+        Path good = writeGray8("good.png", 20, 20);
+        CliRun blind = CliRun.of("denoise", "--model", MODEL, "--strength", "2", good.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(2, blind.exitCode());
+        assertTrue(blind.err().contains("model denoise/mnist-seed is blind"), blind.err());
+        assertNoStackTrace(blind);
+        CliRun zero = CliRun.of("denoise", "--model", MODEL, "--strength", "0", good.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("strength must be a number from 0.05 to 10.0, got 0.0"), zero.err());
+        assertFalse(Files.exists(tmp.resolve("out/good.png")), "nothing written");
+    }
+
+    @Test
     void badUsageIsExitCode2() {
         assertEquals(2, CliRun.of("denoise").exitCode());
         assertEquals(2, CliRun.of("eval", "--model", MODEL, tmp.toString()).exitCode(), "eval needs a noise or --clean");

@@ -30,6 +30,27 @@ class NoiseEstimatorTest {
         }
     }
 
+    /** The scene as a network sees 16-bit data: black at 0.2 (headroom map), shot noise above it. */
+    @Test
+    void withTheBlackLevelAboveZeroKeepingTheSlopeRecoversTheShotNoise() {
+        float[] clean = cells(SIDE);
+        double gain = 1 / 50.0;
+        float[] offset = new float[clean.length];
+        for (int i = 0; i < clean.length; i++) {
+            offset[i] = 0.2f + 0.6f * clean[i];
+        }
+        float[] noisy = new float[clean.length];
+        SeededRandom random = new SeededRandom(3);
+        for (int i = 0; i < clean.length; i++) { // variance gain * (x - 0.2): Poisson above the black level
+            noisy[i] = (float) (offset[i] + Math.sqrt(gain * (offset[i] - 0.2)) * random.nextGaussian());
+        }
+        NoiseLevels kept = NoiseEstimator.poissonGaussianKeepingSlope(noisy, SIDE, SIDE);
+        NoiseLevels throughZero = NoiseEstimator.poissonGaussian(noisy, SIDE, SIDE);
+        assertEquals(Math.sqrt(gain), kept.shot(), 0.15 * Math.sqrt(gain), kept.toString());
+        assertEquals(0, kept.read());
+        assertTrue(throughZero.shot() < 0.85 * Math.sqrt(gain), "the line through 0 underestimates it: " + throughZero);
+    }
+
     @Test
     void gaussianSigmaIsRecoveredOnPhotographsAndShotNoiseStaysNearZero() {
         Img<UnsignedByteType> camera = TestImages.camera();

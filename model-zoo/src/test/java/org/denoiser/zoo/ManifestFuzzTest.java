@@ -36,7 +36,8 @@ class ManifestFuzzTest {
     @FuzzTest(maxDuration = "60s")
     @DictionaryEntries({"\"info\"", "\"files\"", "\"id\"", "\"version\"", "\"description\"", "\"trainedOn\"",
         "\"noiseModel\"", "\"inputChannels\"", "\"normalization\"", "\"sizeMultiple\"", "\"receptiveFieldRadius\"",
-        "\"recommendedOverlap\"", "\"measuredPsnr\"", "\"border\"", "\"mirror\"", "\"zero\"", "denoise/",
+        "\"recommendedOverlap\"", "\"measuredPsnr\"", "\"border\"", "\"conditioning\"", "\"input\"", "\"kind\"",
+        "\"maxShot\"", "\"maxRead\"", "\"poisson-gaussian-std\"", "\"noise_level\"", "\"mirror\"", "\"zero\"", "denoise/",
         "savedmodel/", "saved_model.pb", "variables/", "..", "/", "\\", "\\u0000", "\\ud800",
         "\"d3254af539403a9dfc71d5bd75776c92e87742da\"", "2147483648", "1e400", "-0", "null", "true", "[]", "{}"})
     void parserRefusesOnlyByName(byte[] input) {

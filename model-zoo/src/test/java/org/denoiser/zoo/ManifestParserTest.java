@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.denoiser.api.Conditioning;
 import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,54 @@ class ManifestParserTest {
         });
         String badHash = refusal(tampered(root -> root.getAsJsonObject("files").addProperty("savedmodel/saved_model.pb", "abc")));
         assertTrue(badHash.contains("SHA-1"), badHash);
+    }
+
+    /** The valid manifest of a model told the noise level. */
+    private static String conditioned() {
+        return tampered(root -> {
+            JsonObject conditioning = new JsonObject();
+            conditioning.addProperty("input", "noise_level");
+            conditioning.addProperty("kind", Conditioning.POISSON_GAUSSIAN_STD);
+            conditioning.addProperty("maxShot", 0.7071067811865476);
+            conditioning.addProperty("maxRead", 0.2157);
+            root.getAsJsonObject("info").add("conditioning", conditioning);
+        });
+    }
+
+    private static String conditioned(Consumer<JsonObject> change) {
+        JsonObject root = JsonParser.parseString(conditioned()).getAsJsonObject();
+        change.accept(root.getAsJsonObject("info").getAsJsonObject("conditioning"));
+        return root.toString();
+    }
+
+    @Test
+    void theConditioningContractReadsBackAndBlindModelsHaveNone() {
+        ModelInfo info = ModelManifest.parse(conditioned(), WHERE).info();
+        assertEquals(new Conditioning("noise_level", Conditioning.POISSON_GAUSSIAN_STD, 0.7071067811865476, 0.2157),
+                info.conditioning());
+        assertTrue(info.isConditioned());
+        assertEquals(info, ModelManifest.parse(new ModelManifest(info, Map.of("savedmodel/saved_model.pb", SHA1)).toJson(),
+                WHERE).info());
+        assertFalse(ModelManifest.parse(valid(), WHERE).info().isConditioned());
+        assertFalse(valid().contains("conditioning"), "blind manifests stay as they were");
+    }
+
+    @Test
+    void eachConditioningFieldIsCheckedByName() {
+        Map<String, Consumer<JsonObject>> changes = Map.of(
+                "info.conditioning.input", c -> c.addProperty("input", "../noise level"),
+                "info.conditioning.kind", c -> c.addProperty("kind", "noise-map"),
+                "info.conditioning.maxShot", c -> c.addProperty("maxShot", -0.1),
+                "info.conditioning.maxRead", c -> c.addProperty("maxRead", "0.2"),
+                "info.conditioning.extra", c -> c.addProperty("extra", 1));
+        changes.forEach((field, change) -> {
+            String message = refusal(conditioned(change));
+            assertTrue(message.contains("'" + field + "'"), field + ": " + message);
+        });
+        assertTrue(refusal(conditioned(c -> c.remove("kind"))).contains("'info.conditioning.kind' is missing"));
+        assertTrue(refusal(conditioned(c -> c.addProperty("maxRead", 1e300))).contains("from 0 to 10"));
+        assertTrue(refusal(tampered(root -> root.getAsJsonObject("info").addProperty("conditioning", "noise_level")))
+                .contains("'info.conditioning' must be a JSON object"));
     }
 
     @Test

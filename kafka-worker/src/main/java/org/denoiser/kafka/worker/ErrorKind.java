@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.denoiser.api.CorruptImageException;
 import org.denoiser.api.ImageTooSmallException;
+import org.denoiser.api.StrengthNotSupportedException;
 import org.denoiser.api.UnknownModelException;
 import org.denoiser.api.UnsupportedPixelTypeException;
 import org.denoiser.io.ImageTooLargeException;
@@ -32,6 +33,7 @@ public enum ErrorKind {
     private static Map<Class<? extends RuntimeException>, ErrorKind> byException() {
         Map<Class<? extends RuntimeException>, ErrorKind> m = new LinkedHashMap<>();
         m.put(BadHeadersException.class, BAD_HEADERS);
+        m.put(StrengthNotSupportedException.class, BAD_HEADERS); // a denoise.strength the model cannot take
         m.put(CorruptImageException.class, CORRUPT_IMAGE);
         m.put(ImageTooLargeException.class, IMAGE_TOO_LARGE);
         m.put(ImageTooSmallException.class, IMAGE_TOO_SMALL);

@@ -2,7 +2,10 @@ package org.denoiser.kafka.worker;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -11,6 +14,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.denoiser.api.Denoiser;
+import org.denoiser.api.NoiseLevelUsed;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageTooLargeException;
@@ -45,14 +50,21 @@ final class ImageProcessor {
             requireRecordSize(in, source);
             String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
             ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
+            NoiseSetting setting = strength(in.headers());
             Denoiser denoiser = models.denoiser(modelId);
-            ImageData result = denoiser.denoise(payload.image());
+            List<NoiseLevelUsed> levels = new ArrayList<>();
+            ImageData result = denoiser.withNoise(setting, levels::add).denoise(payload.image());
             byte[] value = payload.encode(result, codec);
             if (value.length > config.maxRecordBytes()) {
                 throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
                         + " bytes, more than max.record.bytes = " + config.maxRecordBytes());
             }
             Headers headers = outputHeaders(in, payload, denoiser, start);
+            if (!levels.isEmpty()) {
+                String level = NoiseLevelUsed.summary(levels);
+                MessageHeaders.put(headers, MessageHeaders.NOISE_LEVEL, level);
+                LOG.debug("{}: {}", source, level);
+            }
             return new ProcessedRecord(new ProducerRecord<>(config.outputTopic(), null, in.key(), value, headers),
                     null, receivedNanos, refusal -> outputRefused(in, source, refusal, receivedNanos));
         } catch (RuntimeException e) {
@@ -64,6 +76,19 @@ final class ImageProcessor {
                 LOG.warn("{} goes to the dead-letter topic {}: {}", source, config.dlqTopic(), e.getMessage());
             }
             return deadLetters.of(in, kind, e.getMessage() != null ? e.getMessage() : e.toString(), receivedNanos);
+        }
+    }
+
+    /** The record's {@code denoise.strength}, or strength 1; a malformed value is a bad header. */
+    private static NoiseSetting strength(Headers headers) {
+        Optional<String> text = MessageHeaders.text(headers, MessageHeaders.STRENGTH);
+        if (text.isEmpty()) {
+            return NoiseSetting.DEFAULT;
+        }
+        try {
+            return NoiseSetting.parseStrength(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new BadHeadersException("header " + MessageHeaders.STRENGTH + ": " + e.getMessage());
         }
     }
 

@@ -23,6 +23,12 @@ public final class MessageHeaders {
     public static final String SHAPE = "denoise.shape";
     /** Ask for another output container: {@code png}, {@code tiff} or {@code fits}; default: as the input. */
     public static final String OUTPUT_FORMAT = "denoise.output-format";
+    /**
+     * For noise-level-conditioned models: a number from 0.05 to 10 that multiplies the noise level
+     * estimated from the image (above 1 smooths more, below 1 keeps more detail); default 1. Any
+     * other value, or a strength for a blind model, sends the record to the dead-letter topic.
+     */
+    public static final String STRENGTH = "denoise.strength";
     /** Copied like every other foreign header; named here because the demo and tests use it. */
     public static final String CORRELATION_ID = "correlation-id";
 
@@ -30,6 +36,8 @@ public final class MessageHeaders {
     public static final String MODEL_VERSION = "denoise.model-version";
     /** Hex SHA-256 of the input record's value, to match outputs to inputs without the key. */
     public static final String INPUT_SHA256 = "denoise.input-sha256";
+    /** The noise level a conditioned model was told, in words (estimated, times the strength); absent for blind models. */
+    public static final String NOISE_LEVEL = "denoise.noise-level";
     /** Milliseconds spent decoding, denoising and encoding this image. */
     public static final String PROCESSING_MS = "denoise.processing-ms";
 
@@ -71,7 +79,7 @@ public final class MessageHeaders {
     /** True for headers the worker writes itself, which are therefore not copied from the input. */
     static boolean isSetByWorker(String name) {
         return name.equals(MODEL) || name.equals(MODEL_VERSION) || name.equals(INPUT_SHA256)
-                || name.equals(PROCESSING_MS) || name.equals(CONTENT_TYPE) || name.equals(ERROR)
+                || name.equals(PROCESSING_MS) || name.equals(NOISE_LEVEL) || name.equals(CONTENT_TYPE) || name.equals(ERROR)
                 || name.equals(ERROR_TYPE) || name.equals(VALUE_TRUNCATED_FROM) || name.startsWith("denoise.source-");
     }
 }
