@@ -107,7 +107,10 @@ final class TrainCommand implements Callable<Integer> {
         copy(workDir.resolve("training.json"), folder);
         copy(workDir.resolve("montage.png"), folder);
         PrintWriter out = spec.commandLine().getOut();
-        if (bfloat16) {
+        if (bfloat16 && !TrainingRun.bfloat16Usable(report.bfloat16().maxAbsDifference())) {
+            out.println("not installing " + info.id() + "-bf16: its outputs differ from the float32 network by "
+                    + report.bfloat16().maxAbsDifference());
+        } else if (bfloat16) {
             ModelInfo bf16 = report.bfloat16ModelInfo(info.id() + "-bf16", version, describe(report)
                     + "; computes in bfloat16 inside the graph (faster, slightly less exact)");
             Path bf16Folder = ModelPackager.pack(workDir.resolve("savedmodel-bf16"), bf16, into);

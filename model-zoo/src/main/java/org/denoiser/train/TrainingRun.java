@@ -94,7 +94,13 @@ public final class TrainingRun {
         Batch examples = spreadExamples(data.test(), preset);
         float[] fromTraining = session.denoise(examples);
         float difference = exportDifference(savedModel, examples, fromTraining, EXPORT_TOLERANCE);
-        float bfloat16Difference = exportDifference(bfloat16, examples, fromTraining, BFLOAT16_TOLERANCE);
+        float bfloat16Difference = exportDifference(bfloat16, examples, fromTraining, Float.POSITIVE_INFINITY);
+        if (!bfloat16Usable(bfloat16Difference)) {
+            // Seen on the noise-level-conditioned network: its small level inputs meet large first-layer
+            // weights, and 8 bits of mantissa move its outputs by tenths. The float32 export still ships.
+            log("the bfloat16 variant differs from the trained network by " + bfloat16Difference
+                    + " (more than " + BFLOAT16_TOLERANCE + "); it will not be installed");
+        }
         Montage.writePng(montageRows(examples, fromTraining), montageScale(examples.height()), out.resolve("montage.png"));
 
         TrainingResult result = trainer.measure(session, data, state);
@@ -131,6 +137,11 @@ public final class TrainingRun {
     /** Small images (digits) are enlarged so they can be seen. */
     private static int montageScale(int height) {
         return Math.max(1, 112 / height);
+    }
+
+    /** Whether a bfloat16 export this far from the float32 network may be installed. */
+    public static boolean bfloat16Usable(float maxAbsDifference) {
+        return maxAbsDifference < BFLOAT16_TOLERANCE;
     }
 
     private static float exportDifference(Path savedModel, Batch examples, float[] fromTraining, float tolerance) {
