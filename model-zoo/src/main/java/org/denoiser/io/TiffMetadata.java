@@ -3,10 +3,7 @@ package org.denoiser.io;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
@@ -33,12 +30,13 @@ public final class TiffMetadata implements FileMetadata {
     static final String NATIVE = "javax_imageio_tiff_image_1.0";
     static final String NATIVE_STREAM = "javax_imageio_tiff_stream_1.0";
     private static final int IMAGE_DESCRIPTION = 270;
+    private static final int X_RESOLUTION = 282;
+    private static final int Y_RESOLUTION = 283;
     private static final String IMAGEJ = "ImageJ=";
     /** Tags the writer sets from the pixels it writes: never copied. */
     private static final Set<Integer> LAYOUT_TAGS = Set.of(
             256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, // size, bits, compression, photometric, strips, palette
             322, 323, 324, 325, 330, 338, 339, 340, 341, 347, 530, 531, 532); // tiles, sub-IFDs, samples, JPEG, YCbCr
-    private static final Pattern OME_PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\b([^>]*)>");
 
     /** Per page, a TIFFIFD node holding the kept TIFFField nodes. */
     private final List<IIOMetadataNode> pages;
@@ -263,92 +261,42 @@ public final class TiffMetadata implements FileMetadata {
      */
     @Override
     public int[] pageChannels(int pageCount) {
-        String description = description();
-        if (description == null) {
-            return null;
-        }
-        return description.startsWith(IMAGEJ) ? imageJChannels(description, pageCount) : omeChannels(description, pageCount);
+        return TiffAxes.indexOfPage(TiffAxes.pageAxes(description(), pageCount), "c", pageCount);
     }
 
-    private static int[] imageJChannels(String description, int pageCount) {
-        int channels = imageJValue(description, "channels");
-        if (channels < 2 || pageCount % channels != 0) {
-            return null;
-        }
-        int[] channelOf = new int[pageCount];
-        for (int page = 0; page < pageCount; page++) {
-            channelOf[page] = page % channels; // ImageJ stores czt: channels vary fastest
-        }
-        return channelOf;
+    /** c, z and t as ImageJ's or OME's description gives them (lengths of 1 left out), else a plain stack. */
+    @Override
+    public List<Axis> pageAxes(int pageCount) {
+        List<Axis> axes = TiffAxes.pageAxes(description(), pageCount);
+        return axes == null ? FileMetadata.super.pageAxes(pageCount)
+                : axes.stream().filter(axis -> axis.length() > 1).toList();
     }
 
-    private static int imageJValue(String description, String key) {
-        for (String line : description.split("\n")) {
-            if (line.startsWith(key + "=")) {
+    /** x and y with the pixel size of OME's PhysicalSizeX/Y, or of ImageJ's unit and the resolution tags. */
+    @Override
+    public List<Axis> planeAxes(int width, int height) {
+        return TiffAxes.planeAxes(description(), width, height, 1 / rational(X_RESOLUTION), 1 / rational(Y_RESOLUTION));
+    }
+
+    /** A rational tag of the first page (pixels per unit for the resolution tags), or NaN. */
+    private double rational(int tag) {
+        if (pages.isEmpty()) {
+            return Double.NaN;
+        }
+        for (Node field = pages.get(0).getFirstChild(); field != null; field = field.getNextSibling()) {
+            Node values = field.getFirstChild();
+            if (tagNumber(field) == tag && values != null && values.getFirstChild() != null) {
+                Node value = values.getFirstChild().getAttributes().getNamedItem("value");
+                String[] parts = value == null ? new String[0] : value.getNodeValue().split("/");
                 try {
-                    return Integer.parseInt(line.substring(key.length() + 1).trim());
+                    double number = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]) : Double.NaN;
+                    return number > 0 && Double.isFinite(number) ? number : Double.NaN;
                 } catch (NumberFormatException e) {
-                    return -1;
+                    return Double.NaN; // an unreadable resolution is no calibration
                 }
             }
         }
-        return -1;
-    }
-
-    private static int[] omeChannels(String description, int pageCount) {
-        Matcher pixels = OME_PIXELS.matcher(description);
-        if (!description.contains("<OME") || !pixels.find()) {
-            return null;
-        }
-        String attributes = pixels.group(1);
-        String order = attribute(attributes, "DimensionOrder");
-        int sizeC = intAttribute(attributes, "SizeC");
-        int sizeZ = intAttribute(attributes, "SizeZ");
-        int sizeT = intAttribute(attributes, "SizeT");
-        if (order == null || order.length() != 5 || sizeC < 2 || sizeZ < 1 || sizeT < 1
-                || (long) sizeC * sizeZ * sizeT != pageCount) {
-            return null;
-        }
-        // Strides of the three plane axes in DimensionOrder, e.g. XYZCT: Z 1, C sizeZ, T sizeZ*sizeC.
-        long stride = 1;
-        long channelStride = -1;
-        for (char axis : order.substring(2).toUpperCase(Locale.ROOT).toCharArray()) {
-            int size = switch (axis) {
-                case 'C' -> sizeC;
-                case 'Z' -> sizeZ;
-                case 'T' -> sizeT;
-                default -> -1;
-            };
-            if (size < 0) {
-                return null;
-            }
-            if (axis == 'C') {
-                channelStride = stride;
-            }
-            stride *= size;
-        }
-        if (channelStride < 0) {
-            return null;
-        }
-        int[] channelOf = new int[pageCount];
-        for (int page = 0; page < pageCount; page++) {
-            channelOf[page] = (int) ((page / channelStride) % sizeC);
-        }
-        return channelOf;
-    }
-
-    private static String attribute(String attributes, String name) {
-        Matcher m = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static int intAttribute(String attributes, String name) {
-        String value = attribute(attributes, name);
-        try {
-            return value == null ? -1 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Double.NaN;
     }
 
     /** TIFF has no standard place for provenance that ImageJ would show; the note is not written. */

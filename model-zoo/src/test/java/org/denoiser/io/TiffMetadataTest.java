@@ -52,6 +52,8 @@ class TiffMetadataTest {
         assertEquals(before.get(270), after.get(270), "the description, page count included: the pages are back to back");
         assertEquals(tags(file, 5).get(282), tags(written, 5).get(282), "every page keeps its own tags");
         assertArrayEquals(new int[] {0, 1, 0, 1, 0, 1}, read.metadata().pageChannels(6), "ImageJ stores channels fastest");
+        assertEquals("x 16 (0.5 micron), y 12 (0.5 micron), c 2, z 3 (0.5 micron)", Axis.describe(read.axes()),
+                "named axes: 2 pixels per micron from the resolution tags, slice spacing from the description");
     }
 
     @Test
@@ -80,12 +82,17 @@ class TiffMetadataTest {
         assertEquals(ome.replace("µ", "&#181;") + ",", tags(codec.encode(read), 0).get(270),
                 "written as ASCII: non-ASCII characters become XML character references, read the same by XML readers");
         assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, read.metadata().pageChannels(6), "XYZCT: Z varies fastest");
+        assertEquals("x 16 (0.65 µm), y 12, z 3, c 2", Axis.describe(read.axes()), "OME's order and physical sizes");
     }
 
     @Test
     void aPlainStackHasNoChannels() throws IOException {
         ImageData read = codec.decode(tiff(3, "ImageJ=1.54f\nimages=3\nslices=3\n", false), "stack.tif");
         assertNull(read.metadata().pageChannels(3));
+        assertEquals("x 16, y 12, z 3", Axis.describe(read.axes()));
+        ImageData lying = codec.decode(tiff(3, "ImageJ=1.54f\nchannels=2\nslices=5\n", false), "lying.tif");
+        assertEquals("x 16, y 12, z 3", Axis.describe(lying.axes()), "axes that do not fit the pages are ignored");
+        assertNull(lying.metadata().pageChannels(3));
     }
 
     @Test
