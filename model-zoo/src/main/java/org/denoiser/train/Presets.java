@@ -137,7 +137,7 @@ public final class Presets {
         DataSource data = new JoinedData(List.of(new AffineMapped(photos, 0.2f, 0.6f),
                 new SourceScenes(HEADROOM_SCENES, 180, VALIDATION_EVERY)));
         return new Preset(POISSON_GAUSS_HEADROOM, new UNet(3, 16), data, new MappedCameraNoise(0.25),
-                new MappedCameraNoise(0.25), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
+                new MappedCameraNoise(0.25), Loss.FLUX_PRESERVING_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
                 HEADROOM_STEPS, new LearningRateSchedule(1e-4f, 0.1f, 0.80, 0.95), 20261204L);
     }
 
