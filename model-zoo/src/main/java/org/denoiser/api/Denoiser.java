@@ -26,8 +26,10 @@ import org.denoiser.tiling.RowSink;
 import org.denoiser.tiling.RowSource;
 import org.denoiser.tiling.Tile;
 import org.denoiser.tiling.TileProcessor;
+import org.denoiser.tiling.TileRow;
 import org.denoiser.tiling.Tiler;
 import org.denoiser.tiling.TilingPlan;
+import org.denoiser.tiling.WriteBehind;
 import org.denoiser.zoo.ModelRepository;
 
 /**
@@ -201,15 +203,42 @@ public final class Denoiser implements AutoCloseable {
         if (auto != null) {
             return picked(auto.denoiserFor(image)).denoise(image, callProgress, callCancel);
         }
-        Img out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
+        Img<? extends RealType<?>> out = PixelImages.createLike((RandomAccessibleInterval) image.pixels());
+        return denoisePages(image, out, callProgress, callCancel);
+    }
+
+    /** As {@link #denoiseInPlace(ImageData, DenoiseProgress, CancelToken)}, with the builder's progress and cancel. */
+    public ImageData denoiseInPlace(ImageData image) {
+        return denoiseInPlace(image, progress, cancel);
+    }
+
+    /**
+     * As {@link #denoise(ImageData)}, but the denoised values replace the pixels of {@code image}
+     * (same results, bit for bit): no second copy of the image is held, which halves the memory
+     * a large file takes. For callers that no longer need the noisy pixels, such as the command
+     * line, which writes the result and drops the input.
+     */
+    public ImageData denoiseInPlace(ImageData image, DenoiseProgress callProgress, CancelToken callCancel) {
+        if (auto != null) {
+            return picked(auto.denoiserFor(image)).denoiseInPlace(image, callProgress, callCancel);
+        }
+        return denoisePages(image, image.pixels(), callProgress, callCancel);
+    }
+
+    /** Denoises {@code image} into {@code out}, which may be its own pixels; each channel on its own. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ImageData denoisePages(ImageData image, Img<? extends RealType<?>> out, DenoiseProgress callProgress,
+            CancelToken callCancel) {
         int[] channelOf = image.channels() == 1 ? image.metadata().pageChannels(image.planes()) : null;
         if (channelOf == null) {
-            denoiseInto((RandomAccessibleInterval) image.pixels(), out, ImageData.C, null, callProgress, callCancel);
+            denoiseInto((RandomAccessibleInterval) image.pixels(), (RandomAccessibleInterval) out, ImageData.C, null,
+                    callProgress, callCancel);
         } else {
             // A hyperstack's channels are pages (ImageJ, OME-TIFF): each gets its own mapping, as in the plugin.
             for (List<Integer> pages : pagesByChannel(channelOf)) {
                 denoiseInto((RandomAccessibleInterval) pageStack((RandomAccessibleInterval) image.pixels(), pages),
-                        (RandomAccessibleInterval) pageStack(out, pages), ImageData.C, null, callProgress, callCancel);
+                        (RandomAccessibleInterval) pageStack((RandomAccessibleInterval) out, pages), ImageData.C, null,
+                        callProgress, callCancel);
             }
         }
         ModelInfo model = model();
@@ -329,15 +358,28 @@ public final class Denoiser implements AutoCloseable {
         return runner.toldLevel(level);
     }
 
+    /**
+     * One tile row at a time, its output held until no later tile reads the input rows it replaces
+     * ({@link WriteBehind}): so {@code out} may write into the very pixels {@code in} reads, which
+     * is how {@link #denoiseInPlace} needs no second copy of the image.
+     */
     private void runTiles(TilingPlan plan, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
+        WriteBehind writeBehind = new WriteBehind(plan, border, out);
+        for (TileRow row : plan.tileRows()) {
+            runTileRow(row, in, writeBehind.open(row), network, tiles);
+            writeBehind.close(row);
+        }
+    }
+
+    private void runTileRow(TileRow row, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
         if (pool == null) {
-            for (Tile tile : plan.tiles()) {
+            for (Tile tile : row.tiles()) {
                 runTile(tile, in, out, network, tiles);
             }
             return;
         }
         List<Future<?>> futures = new ArrayList<>();
-        for (Tile tile : plan.tiles()) {
+        for (Tile tile : row.tiles()) {
             futures.add(pool.submit(() -> runTile(tile, in, out, network, tiles)));
         }
         awaitAll(futures);

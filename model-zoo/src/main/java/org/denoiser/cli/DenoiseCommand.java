@@ -63,7 +63,8 @@ final class DenoiseCommand implements Callable<Integer> {
                     ImageData image = codec.read(input);
                     Path output = outputs.forInput(input);
                     List<NoiseLevelUsed> levels = new ArrayList<>();
-                    codec.write(denoiser.withNoise(setting, levels::add).denoise(image), output);
+                    // in place: the noisy pixels are not needed again, and a second copy would double the memory
+                    codec.write(denoiser.withNoise(setting, levels::add).denoiseInPlace(image), output);
                     // denoise/auto picks per image; model() names the one this image got
                     out().printf("%s -> %s (%s; %s, %s%s, %.2f s)%n", input, output, Axis.describe(image.axes()),
                             image.type(), denoiser.model().id(), levels.isEmpty() ? "" : ", " + NoiseLevelUsed.summary(levels),

@@ -69,6 +69,21 @@ public final class TilingPlan {
         return tiles.size();
     }
 
+    /** The tiles grouped by the rows of their cores, top to bottom: the order {@link WriteBehind} needs. */
+    public List<TileRow> tileRows() {
+        List<TileRow> rows = new ArrayList<>();
+        List<Tile> current = new ArrayList<>();
+        for (Tile tile : tiles) {
+            if (!current.isEmpty() && current.get(0).core().min(1) != tile.core().min(1)) {
+                rows.add(new TileRow(rows.size(), current));
+                current = new ArrayList<>();
+            }
+            current.add(tile);
+        }
+        rows.add(new TileRow(rows.size(), current));
+        return rows;
+    }
+
     public long width() {
         return width;
     }

@@ -67,13 +67,15 @@ class ResourceLimitsCommandTest {
     }
 
     /**
-     * A heap too small for one image, with the budget raised past it so the image gets as far as
-     * denoising: the OutOfMemoryError becomes one line for that file and the next file is denoised.
+     * A heap too small for one image (98 MB of pixels in 80 MB; the command line denoises in place,
+     * so an image that fits once is denoised), with the budget raised past it so the image gets as
+     * far as allocating its pixels: the OutOfMemoryError becomes one line for that file and the next
+     * file is denoised.
      */
     @Test
     void runningOutOfHeapOnOneFileReportsItAndGoesOnWithTheNext() throws Exception {
         Path big = tmp.resolve("big.tif");
-        ImageCodec.defaults().write(ImageData.of(ImageFormat.TIFF, ArrayImgs.unsignedShorts(4096, 4096, 1, 1)), big);
+        ImageCodec.defaults().write(ImageData.of(ImageFormat.TIFF, ArrayImgs.unsignedShorts(7000, 7000, 1, 1)), big);
         Path good = small("good.png");
 
         ChildCli run = ChildCli.run(List.of("-Xmx80m", "-Ddenoiser.maxImageBytes=10g"),
