@@ -53,7 +53,8 @@ final class ImageProcessor {
             NoiseSetting setting = strength(in.headers());
             Denoiser denoiser = models.denoiser(modelId);
             List<NoiseLevelUsed> levels = new ArrayList<>();
-            ImageData result = denoiser.withNoise(setting, levels::add).denoise(payload.image());
+            // in place: the decoded pixels are not needed again (a retry decodes the record anew)
+            ImageData result = denoiser.withNoise(setting, levels::add).denoiseInPlace(payload.image());
             byte[] value = payload.encode(result, codec);
             if (value.length > config.maxRecordBytes()) {
                 throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
