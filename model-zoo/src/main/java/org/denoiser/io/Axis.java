@@ -47,6 +47,28 @@ public record Axis(String name, long length, double spacing, String unit) {
         return axes.stream().map(Axis::toString).collect(Collectors.joining(", "));
     }
 
+    /**
+     * A length as a file writes it (NAXISn, SizeZ, slices=), or -1 when it is absent or malformed:
+     * file text is hostile, and an axis it cannot name is simply not named.
+     */
+    static long parseLength(String text) {
+        try {
+            return text == null ? -1 : Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1; // no usable length: the caller falls back to a plain stack
+        }
+    }
+
+    /** A spacing as a file writes it (FITS may write 1.5D-3), or NaN when absent, malformed or not finite. */
+    static double parseSpacing(String text) {
+        try {
+            double value = text == null ? Double.NaN : Double.parseDouble(text.trim().replace('D', 'E'));
+            return Double.isFinite(value) ? value : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN; // no usable calibration
+        }
+    }
+
     private static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%.6g", value).replaceAll("\\.?0+$", "");

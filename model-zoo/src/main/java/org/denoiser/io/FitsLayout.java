@@ -64,7 +64,7 @@ public record FitsLayout(byte[] before, List<String> cards, byte[] after, Storag
         List<Axis> axes = new ArrayList<>();
         long product = 1;
         for (int i = 3; keyword("NAXIS" + i) != null; i++) {
-            long length = longValue(keyword("NAXIS" + i));
+            long length = Axis.parseLength(keyword("NAXIS" + i));
             if (length < 1) {
                 return FileMetadata.super.pageAxes(pages);
             }
@@ -77,24 +77,8 @@ public record FitsLayout(byte[] before, List<String> cards, byte[] after, Storag
     private Axis axis(int i, long length, String fallbackName) {
         String type = keyword("CTYPE" + i);
         String name = type == null || type.isBlank() ? fallbackName : type;
-        double spacing = doubleValue(keyword("CDELT" + i));
+        double spacing = Axis.parseSpacing(keyword("CDELT" + i));
         return new Axis(name, length, spacing, keyword("CUNIT" + i));
-    }
-
-    private static long longValue(String text) {
-        try {
-            return text == null ? -1 : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return -1; // a malformed card names no axis; the pixels were read from the header already
-        }
-    }
-
-    private static double doubleValue(String text) {
-        try {
-            return text == null ? Double.NaN : Double.parseDouble(text.replace('D', 'E'));
-        } catch (NumberFormatException e) {
-            return Double.NaN; // no usable calibration
-        }
     }
 
     /** The value of a header keyword as written (trimmed, quotes removed), or null. */

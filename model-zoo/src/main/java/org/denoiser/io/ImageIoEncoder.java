@@ -42,17 +42,18 @@ final class ImageIoEncoder {
         ImageWriter writer = writerFor(format);
         // A stack from ImageJ is staged as the JDK writes it, then copied in ImageJ's layout.
         boolean imageJLayout = ImageJTiffLayout.wanted(image, format, tiffCompression);
+        int pagesBackToBack = imageJLayout ? image.planes() : 0;
         try (ImageOutputStream stream = staging(image, format, imageJLayout ? OutputStream.nullOutputStream() : out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writeParam(writer, format);
             javax.imageio.metadata.IIOMetadata streamTags = format == ImageFormat.TIFF
                     && image.metadata() instanceof TiffMetadata tags ? tags.streamForWriting(writer, param) : null;
             if (image.planes() == 1) {
-                writer.write(streamTags, page(writer, image, format, 0, param), param);
+                writer.write(streamTags, page(writer, image, format, 0, param, pagesBackToBack), param);
             } else {
                 writer.prepareWriteSequence(streamTags);
                 for (int z = 0; z < image.planes(); z++) {
-                    writer.writeToSequence(page(writer, image, format, z, param), param);
+                    writer.writeToSequence(page(writer, image, format, z, param, pagesBackToBack), param);
                 }
                 writer.endWriteSequence();
             }
@@ -68,15 +69,15 @@ final class ImageIoEncoder {
      * Page {@code z}: for a TIFF read from a TIFF with that page's tags (ImageJ's and OME's among
      * them), and for deflate-compressed TIFF with strips sized for the compressor.
      */
-    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param)
-            throws IOException {
+    private IIOImage page(ImageWriter writer, ImageData image, ImageFormat format, int z, ImageWriteParam param,
+            int pagesBackToBack) throws IOException {
         PageView page = new PageView(image, z);
         if (format != ImageFormat.TIFF) {
             return new IIOImage(page, null, null);
         }
         javax.imageio.metadata.IIOMetadata metadata = image.metadata() instanceof TiffMetadata tags
                 ? tags.forWriting(writer, ImageTypeSpecifier.createFromRenderedImage(page), param, z,
-                        ImageJTiffLayout.wanted(image, format, tiffCompression) ? image.planes() : 0) : null;
+                        pagesBackToBack) : null;
         if (tiffCompression == TiffCompression.DEFLATE) {
             metadata = DeflateStrips.metadata(writer, page, param, rowBytes(image), metadata);
         }

@@ -102,7 +102,7 @@ final class TiffAxes {
         }
         List<Axis> axes = new ArrayList<>();
         for (char letter : order.substring(2).toUpperCase(Locale.ROOT).toCharArray()) {
-            long size = number(attribute(pixels, "Size" + letter), -1);
+            long size = Axis.parseLength(attribute(pixels, "Size" + letter));
             if (size < 1) {
                 return null;
             }
@@ -120,7 +120,7 @@ final class TiffAxes {
     }
 
     private static Axis omeAxis(String pixels, String name, long length, String sizeKey, String unitKey, String defaultUnit) {
-        double spacing = number(attribute(pixels, sizeKey), Double.NaN);
+        double spacing = Axis.parseSpacing(attribute(pixels, sizeKey));
         String unit = attribute(pixels, unitKey);
         return new Axis(name, length, spacing, Double.isNaN(spacing) ? "" : unit != null ? unit : defaultUnit);
     }
@@ -130,7 +130,7 @@ final class TiffAxes {
         return description.contains("<OME") && pixels.find() ? pixels.group(1) : null;
     }
 
-    static String attribute(String attributes, String name) {
+    private static String attribute(String attributes, String name) {
         Matcher m = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
         return m.find() ? m.group(1) : null;
     }
@@ -147,28 +147,11 @@ final class TiffAxes {
 
     private static long imageJNumber(String description, String key, long absent) {
         String text = imageJText(description, key);
-        return text == null ? absent : number(text, -1);
+        return text == null ? absent : Axis.parseLength(text);
     }
 
     private static double imageJNumber(String description, String key, double absent) {
         String text = imageJText(description, key);
-        return text == null ? absent : number(text, Double.NaN);
-    }
-
-    private static long number(String text, long malformed) {
-        try {
-            return text == null ? malformed : Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return malformed; // a malformed count names no axis: the caller treats the pages as a plain stack
-        }
-    }
-
-    private static double number(String text, double malformed) {
-        try {
-            double value = text == null ? malformed : Double.parseDouble(text.trim());
-            return Double.isFinite(value) ? value : malformed;
-        } catch (NumberFormatException e) {
-            return malformed; // no usable calibration
-        }
+        return text == null ? absent : Axis.parseSpacing(text);
     }
 }
