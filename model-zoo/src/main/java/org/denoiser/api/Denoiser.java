@@ -16,9 +16,12 @@ import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.denoiser.flux.FluxRestoration;
+import org.denoiser.flux.FluxRestoringSink;
 import org.denoiser.inference.ModelRunner;
 import org.denoiser.inference.NoiseConditioning;
 import org.denoiser.io.ImageData;
+import org.denoiser.normalize.NoiseLevel;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 import org.denoiser.tiling.Border;
@@ -64,6 +67,7 @@ public final class Denoiser implements AutoCloseable {
     private final CancelToken cancel;
     private final ExecutorService pool;
     private final Border border;
+    private final boolean restoreFlux;
     /** Set for {@link AutoModel#ID}: every call goes to the model picked for its image. */
     private final AutoModel auto;
     /** Calls hold the read lock; close takes the write lock, so it waits for them. */
@@ -86,6 +90,7 @@ public final class Denoiser implements AutoCloseable {
         this.progress = b.progress;
         this.cancel = b.cancel;
         this.border = Border.of(runner.info().border());
+        this.restoreFlux = b.restoreFlux;
         this.pool = b.threads > 1 ? Executors.newFixedThreadPool(b.threads, Denoiser::daemon) : null;
     }
 
@@ -103,6 +108,7 @@ public final class Denoiser implements AutoCloseable {
         this.cancel = b.cancel;
         this.pool = null;
         this.border = null;
+        this.restoreFlux = b.restoreFlux;
     }
 
     /** A view of {@code owner} with another noise setting: same model, pool, lock and defaults. */
@@ -118,6 +124,7 @@ public final class Denoiser implements AutoCloseable {
         this.cancel = owner.cancel;
         this.pool = owner.pool;
         this.border = owner.border;
+        this.restoreFlux = owner.restoreFlux;
     }
 
     public static Builder builder() {
@@ -292,13 +299,25 @@ public final class Denoiser implements AutoCloseable {
                     // no float copy of the plane is made; cores are disjoint, so threads may share out.
                     RowSource source = normalization.rowSource(plane.in());
                     double networkPerImageUnit = (normalization.top() - normalization.base()) / normalization.scale();
-                    runTiles(plan, source, normalization.rowSink(plane.in(), plane.out()),
+                    runTiles(plan, source, outputFor(normalization, plane),
                             processorFor(source, networkPerImageUnit), tiles);
                 }
             }
         } finally {
             endCall();
         }
+    }
+
+    /**
+     * Where a plane's tiles go: mapped back to image units, and for 16-bit and float planes (the
+     * map with headroom) with the flux of faint sources put back ({@link FluxRestoration}) unless
+     * the builder turned that off. A plane without measurable noise has nothing to put back.
+     */
+    private <T extends RealType<T>, U extends RealType<U>> RowSink outputFor(Normalization normalization,
+            StackPlanes.Plane<T, U> plane) {
+        double sigma = restoreFlux && normalization.hasHeadroom() ? NoiseLevel.sigma(plane.in()) : 0;
+        return sigma > 0 ? new FluxRestoringSink(new FluxRestoration(sigma), normalization, plane.in(), plane.out())
+                : normalization.rowSink(plane.in(), plane.out());
     }
 
     /**
@@ -460,6 +479,7 @@ public final class Denoiser implements AutoCloseable {
         private int threads = 1;
         private DenoiseProgress progress = DenoiseProgress.NONE;
         private CancelToken cancel = new CancelToken();
+        private boolean restoreFlux = true;
 
         private Builder() {}
 
@@ -515,6 +535,17 @@ public final class Denoiser implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether 16-bit and float images get the flux of faint sources put back after the
+         * network ({@link FluxRestoration}; MODELS.md, "Bright sources and flat fields"). Default
+         * true: without it a faint star or cell loses a few percent of its flux. 8-bit images
+         * never do (their fixed map keeps the published-protocol figures).
+         */
+        public Builder restoreFlux(boolean restore) {
+            this.restoreFlux = restore;
+            return this;
+        }
+
         private void requireTileFits(int effectiveOverlap) {
             long side = tileSize + 2L * effectiveOverlap;
             if (side > MAX_TILE_SIDE) {
@@ -566,6 +597,7 @@ public final class Denoiser implements AutoCloseable {
             copy.threads = threads;
             copy.progress = progress;
             copy.cancel = cancel;
+            copy.restoreFlux = restoreFlux;
             return copy;
         }
     }

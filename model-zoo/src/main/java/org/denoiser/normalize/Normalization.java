@@ -2,11 +2,9 @@ package org.denoiser.normalize;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
-import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
-import net.imglib2.util.Util;
 import net.imglib2.view.Views;
 import org.denoiser.tiling.PlaneRows;
 import org.denoiser.tiling.RowSink;
@@ -162,21 +160,25 @@ public record Normalization(double low, double high, float fill, double base, do
                     + Intervals.toString(target) + " must have the same size");
         }
         PlaneRows originalRows = PlaneRows.of(original);
-        PlaneRows targetRows = PlaneRows.of(target);
-        T type = Util.getTypeFromInterval(target);
-        // Integer targets are rounded and clamped to their range, as RealType.setReal would not.
-        boolean integer = type instanceof IntegerType;
-        double min = type.getMinValue();
-        double max = type.getMaxValue();
+        TargetRows targetRows = TargetRows.of(target);
         return (x, y, src, offset, length) -> {
             double[] values = new double[length];
             originalRows.get(x, y, values, length);
-            for (int i = 0; i < length; i++) {
-                double value = Double.isFinite(values[i]) ? inverse(src[offset + i], values[i]) : values[i];
-                values[i] = integer ? Math.max(min, Math.min(max, Math.rint(value))) : value;
-            }
+            inverse(src, offset, values, length);
             targetRows.set(x, y, values, length);
         };
+    }
+
+    /**
+     * Network output {@code src[offset ..]} back to image units, over {@code values}, which hold
+     * the pixels' original values ({@link #inverse(float, double)}); NaN and ±Inf stay as they are.
+     */
+    public void inverse(float[] src, int offset, double[] values, int length) {
+        for (int i = 0; i < length; i++) {
+            if (Double.isFinite(values[i])) {
+                values[i] = inverse(src[offset + i], values[i]);
+            }
+        }
     }
 
     /**

@@ -158,7 +158,7 @@ public final class Tiler {
     }
 
     /** Position in {@code 0 .. size - 1} that {@code extendMirrorDouble} shows at {@code position}. */
-    static long mirror(long position, long size) {
+    public static long mirror(long position, long size) {
         long folded = Math.floorMod(position, 2 * size);
         return folded < size ? folded : 2 * size - 1 - folded;
     }

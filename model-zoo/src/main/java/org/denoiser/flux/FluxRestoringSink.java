@@ -1,0 +1,128 @@
+package org.denoiser.flux;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import org.denoiser.normalize.Normalization;
+import org.denoiser.normalize.TargetRows;
+import org.denoiser.tiling.PlaneRows;
+import org.denoiser.tiling.RowSink;
+import org.denoiser.tiling.Tiler;
+
+/**
+ * The tiler's output for a plane whose flux is restored ({@link FluxRestoration}): network rows
+ * are mapped back to image units as {@link Normalization#rowSink} does, held until the rows
+ * {@link FluxRestoration#REACH} below them have arrived, corrected, and stored in bands of
+ * {@value #BAND} rows. Rows must arrive whole and in order, as {@link
+ * org.denoiser.tiling.WriteBehind} passes them on; a row's input is read when it arrives, and
+ * the target is written only above every row that has not arrived yet, so the target may be the
+ * input itself (denoising in place). About {@code BAND + 2 REACH} rows are held, 16 bytes a pixel.
+ */
+public final class FluxRestoringSink implements RowSink {
+    static final int BAND = 32;
+
+    private final FluxRestoration restoration;
+    private final Normalization normalization;
+    private final PlaneRows input;
+    private final TargetRows target;
+    private final int width;
+    private final long height;
+    /** Rows {@code firstHeld ..}: output as the network gives it (NaN/±Inf where the input had them). */
+    private final List<double[]> output = new ArrayList<>();
+    /** Same rows, finite: what sources are looked for in. */
+    private final List<float[]> finite = new ArrayList<>();
+    /** Same rows: input minus output, 0 where either is not finite. */
+    private final List<float[]> residual = new ArrayList<>();
+    private long firstHeld;
+    private long nextToStore;
+
+    public FluxRestoringSink(FluxRestoration restoration, Normalization normalization,
+            RandomAccessibleInterval<? extends RealType<?>> input, RandomAccessibleInterval<? extends RealType<?>> target) {
+        if (!Intervals.equalDimensions(input, target) || input.numDimensions() != 2) {
+            throw new IllegalArgumentException("Input " + Intervals.toString(input) + " and target "
+                    + Intervals.toString(target) + " must be planes of the same size");
+        }
+        this.restoration = restoration;
+        this.normalization = normalization;
+        this.input = PlaneRows.of(input);
+        this.target = targetRows(target);
+        this.width = Math.toIntExact(input.dimension(0));
+        this.height = input.dimension(1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TargetRows targetRows(RandomAccessibleInterval<? extends RealType<?>> target) {
+        return TargetRows.of((RandomAccessibleInterval) target);
+    }
+
+    @Override
+    public void write(long x, long y, float[] src, int offset, int length) {
+        long arrived = firstHeld + output.size();
+        if (x != 0 || length != width || y != arrived) {
+            throw new IllegalStateException("rows must arrive whole and in order: expected row " + arrived
+                    + " from x 0, got row " + y + " from x " + x + ", " + length + " pixels");
+        }
+        double[] values = new double[width];
+        input.get(0, y, values, width);
+        float[] forSources = new float[width];
+        float[] putBack = new float[width];
+        for (int i = 0; i < width; i++) {
+            double original = values[i];
+            if (Double.isFinite(original)) {
+                values[i] = normalization.inverse(src[offset + i], original);
+                forSources[i] = (float) values[i];
+                putBack[i] = (float) (original - values[i]);
+            } else { // stays NaN/±Inf in the output; the network saw a typical value there
+                forSources[i] = (float) normalization.inverse(src[offset + i]);
+            }
+        }
+        output.add(values);
+        finite.add(forSources);
+        residual.add(putBack);
+        storeReadyBands();
+    }
+
+    private void storeReadyBands() {
+        long arrived = firstHeld + output.size();
+        while (nextToStore < height) {
+            long end = Math.min(nextToStore + BAND, height);
+            if (arrived < Math.min(end + FluxRestoration.REACH, height)) {
+                return;
+            }
+            store(nextToStore, end);
+            nextToStore = end;
+            while (firstHeld < nextToStore - FluxRestoration.REACH) {
+                output.remove(0);
+                finite.remove(0);
+                residual.remove(0);
+                firstHeld++;
+            }
+        }
+    }
+
+    /** Corrects and stores rows {@code from .. to - 1}, from a window of REACH (mirrored) rows more on each side. */
+    private void store(long from, long to) {
+        int reach = FluxRestoration.REACH;
+        int rows = Math.toIntExact(to - from) + 2 * reach;
+        float[] sources = new float[rows * width];
+        float[] residuals = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            int held = Math.toIntExact(Tiler.mirror(from - reach + r, height) - firstHeld);
+            System.arraycopy(finite.get(held), 0, sources, r * width, width);
+            System.arraycopy(residual.get(held), 0, residuals, r * width, width);
+        }
+        float[] corrections = restoration.corrections(sources, residuals, width, rows, reach, Math.toIntExact(to - from));
+        for (long y = from; y < to; y++) {
+            double[] values = output.get(Math.toIntExact(y - firstHeld));
+            int at = Math.toIntExact(y - from) * width;
+            for (int i = 0; i < width; i++) {
+                if (Double.isFinite(values[i])) {
+                    values[i] += corrections[at + i];
+                }
+            }
+            target.set(0, y, values, width);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.denoiser.flux;
+
+/**
+ * The small separable filters {@link FluxRestoration} needs, on a row-major window of
+ * {@code width x height} floats. Columns are mirrored at the left and right edges (the window
+ * always holds whole rows of the plane); rows are clamped at the window's top and bottom, which
+ * only touches rows the caller discards.
+ */
+final class SourceFilters {
+    private SourceFilters() {
+    }
+
+    /** Gaussian blur with {@code sigma} pixels, kernel cut at 3 sigma. */
+    static float[] gaussian(float[] a, int width, int height, double sigma) {
+        int reach = (int) Math.ceil(3 * sigma);
+        float[] kernel = new float[2 * reach + 1];
+        double sum = 0;
+        for (int i = -reach; i <= reach; i++) {
+            kernel[i + reach] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += kernel[i + reach];
+        }
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] /= (float) sum;
+        }
+        float[] across = new float[a.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = 0;
+                for (int i = -reach; i <= reach; i++) {
+                    v += kernel[i + reach] * a[y * width + column(x + i, width)];
+                }
+                across[y * width + x] = v;
+            }
+        }
+        float[] result = new float[a.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = 0;
+                for (int i = -reach; i <= reach; i++) {
+                    v += kernel[i + reach] * across[row(y + i, height) * width + x];
+                }
+                result[y * width + x] = v;
+            }
+        }
+        return result;
+    }
+
+    /** Minimum over the {@code (2 radius + 1)}-pixel square around each pixel. */
+    static float[] minimum(float[] a, int width, int height, int radius) {
+        return extremum(a, width, height, radius, true);
+    }
+
+    /** Maximum over the {@code (2 radius + 1)}-pixel square around each pixel. */
+    static float[] maximum(float[] a, int width, int height, int radius) {
+        return extremum(a, width, height, radius, false);
+    }
+
+    private static float[] extremum(float[] a, int width, int height, int radius, boolean minimum) {
+        float[] across = new float[a.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = a[y * width + x];
+                for (int i = -radius; i <= radius; i++) {
+                    float u = a[y * width + column(x + i, width)];
+                    v = minimum ? Math.min(v, u) : Math.max(v, u);
+                }
+                across[y * width + x] = v;
+            }
+        }
+        float[] result = new float[a.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = across[y * width + x];
+                for (int i = -radius; i <= radius; i++) {
+                    float u = across[row(y + i, height) * width + x];
+                    v = minimum ? Math.min(v, u) : Math.max(v, u);
+                }
+                result[y * width + x] = v;
+            }
+        }
+        return result;
+    }
+
+    private static int column(int x, int width) {
+        long folded = Math.floorMod(x, 2L * width);
+        return (int) (folded < width ? folded : 2L * width - 1 - folded);
+    }
+
+    private static int row(int y, int height) {
+        return Math.max(0, Math.min(height - 1, y));
+    }
+}
