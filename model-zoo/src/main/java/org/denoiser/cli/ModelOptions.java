@@ -24,8 +24,14 @@ final class ModelOptions {
             description = "Tiles denoised at once. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--no-flux-restoration",
+            description = "16-bit and float images: give the network's output as it is. By default the flux the "
+                    + "network takes from faint sources is put back and the background keeps its level.")
+    boolean noFluxRestoration;
+
     Denoiser build(DenoiseProgress progress) {
-        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(tile).threads(threads).progress(progress);
+        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(tile).threads(threads).progress(progress)
+                .restoreFlux(!noFluxRestoration);
         if (overlap != null) {
             builder.overlap(overlap);
         }

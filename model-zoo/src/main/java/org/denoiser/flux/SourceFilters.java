@@ -45,6 +45,34 @@ final class SourceFilters {
         return result;
     }
 
+    /** Mean over the {@code (2 radius + 1)}-pixel square around each pixel (running sums). */
+    static float[] boxMean(float[] a, int width, int height, int radius) {
+        float[] across = new float[a.length];
+        for (int y = 0; y < height; y++) {
+            double sum = 0;
+            for (int i = -radius; i <= radius; i++) {
+                sum += a[y * width + column(i, width)];
+            }
+            for (int x = 0; x < width; x++) {
+                across[y * width + x] = (float) sum;
+                sum += a[y * width + column(x + radius + 1, width)] - a[y * width + column(x - radius, width)];
+            }
+        }
+        float[] result = new float[a.length];
+        float side = 2 * radius + 1;
+        for (int x = 0; x < width; x++) {
+            double sum = 0;
+            for (int i = -radius; i <= radius; i++) {
+                sum += across[row(i, height) * width + x];
+            }
+            for (int y = 0; y < height; y++) {
+                result[y * width + x] = (float) (sum / (side * side));
+                sum += across[row(y + radius + 1, height) * width + x] - across[row(y - radius, height) * width + x];
+            }
+        }
+        return result;
+    }
+
     /** Minimum over the {@code (2 radius + 1)}-pixel square around each pixel. */
     static float[] minimum(float[] a, int width, int height, int radius) {
         return extremum(a, width, height, radius, true);

@@ -28,10 +28,14 @@ import org.denoiser.testimages.synth.KnownSource;
  *     sources above {@value #BRIGHT_SNR} sigma and for those between 5 and {@value #BRIGHT_SNR}
  * @param worstBiasExcess largest |mean| - 2 standard errors of one source (denoised), same two
  *     groups: above 1 % means a bias of more than 1 % that the draws resolve
+ * @param worstAddedBias largest |mean| over the draws of one source's relative flux error minus the
+ *     noisy input's on the same draw: the bias denoising itself adds. Pairing cancels most of the
+ *     draws' own noise, so this resolves far smaller biases than {@code worstBias}; same two groups
+ * @param worstAddedExcess the same minus 2 standard errors of the paired differences
  * @param sources sources above 5 sigma
  */
 record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFluxError, double[] worstBias,
-                      double[] worstBiasExcess, int sources) {
+                      double[] worstBiasExcess, double[] worstAddedBias, double[] worstAddedExcess, int sources) {
 
     /** Sources above this many sigma count as bright (their bias is judged on its own). */
     static final double BRIGHT_SNR = 50;
@@ -40,16 +44,21 @@ record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFlux
 
     static <T extends RealType<T> & NativeType<T>> SourceFidelity measure(GroundTruthScene scene,
             LongFunction<Img<T>> noisyDraw, Denoiser denoiser, int draws) {
+        return measure(scene, noisyDraw, denoiser::denoise, draws);
+    }
+
+    static <T extends RealType<T> & NativeType<T>> SourceFidelity measure(GroundTruthScene scene,
+            LongFunction<Img<T>> noisyDraw, java.util.function.UnaryOperator<Img<T>> denoiser, int draws) {
         List<Aperture> apertures = detected(scene);
         double[] trueFlux = apertures.stream().mapToDouble(a -> AperturePhotometry.flux(scene.truth(), a)).toArray();
         double range = Psnr.dataRangeOf(scene.truth());
-        double[][] relative = new double[apertures.size()][draws];
+        double[][][] relative = new double[2][apertures.size()][draws];
         double[] psnr = new double[2];
         double[] rmse = new double[2];
         List<List<Double>> absErrors = List.of(new ArrayList<>(), new ArrayList<>());
         for (int draw = 0; draw < draws; draw++) {
             Img<T> noisy = noisyDraw.apply(draw);
-            Img<T> denoised = denoiser.denoise(noisy);
+            Img<T> denoised = denoiser.apply(noisy);
             List<RandomAccessibleInterval<T>> both = List.of(noisy, denoised);
             for (int k = 0; k < 2; k++) {
                 psnr[k] += Psnr.compute(scene.truth(), both.get(k), range) / draws;
@@ -57,28 +66,49 @@ record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFlux
                 for (int s = 0; s < apertures.size(); s++) {
                     double error = (AperturePhotometry.flux(both.get(k), apertures.get(s)) - trueFlux[s]) / trueFlux[s];
                     absErrors.get(k).add(Math.abs(error));
-                    if (k == 1) {
-                        relative[s][draw] = error;
-                    }
+                    relative[k][s][draw] = error;
                 }
             }
         }
-        double[] worst = new double[2];
-        double[] worstExcess = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int s = 0; s < relative.length; s++) {
-            double[] errors = relative[s];
-            double mean = Arrays.stream(errors).average().orElse(0);
-            double variance = Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum() / Math.max(1, draws - 1);
+        Bias total = new Bias();
+        Bias added = new Bias();
+        for (int s = 0; s < apertures.size(); s++) {
             int group = trueFlux[s] > BRIGHT_SNR * apertureNoise(scene, apertures.get(s)) ? 0 : 1;
-            worst[group] = Math.max(worst[group], Math.abs(mean));
-            worstExcess[group] = Math.max(worstExcess[group], Math.abs(mean) - 2 * Math.sqrt(variance / draws));
+            double[] paired = new double[draws];
+            for (int draw = 0; draw < draws; draw++) {
+                paired[draw] = relative[1][s][draw] - relative[0][s][draw];
+            }
+            total.add(group, relative[1][s]);
+            added.add(group, paired);
             if (Boolean.getBoolean("fidelity.sources")) {
-                System.out.printf(Locale.ROOT, "  source flux %.0f snr %.1f bias %.4f +- %.4f%n", trueFlux[s],
-                        trueFlux[s] / apertureNoise(scene, apertures.get(s)), mean, Math.sqrt(variance / draws));
+                System.out.printf(Locale.ROOT, "  source flux %.0f snr %.1f bias %.4f +- %.4f, added by denoising"
+                        + " %.4f +- %.4f%n", trueFlux[s], trueFlux[s] / apertureNoise(scene, apertures.get(s)),
+                        mean(relative[1][s]), standardError(relative[1][s]), mean(paired), standardError(paired));
             }
         }
         return new SourceFidelity(psnr, rmse, new double[] {median(absErrors.get(0)), median(absErrors.get(1))},
-                worst, worstExcess, apertures.size());
+                total.worst, total.worstExcess, added.worst, added.worstExcess, apertures.size());
+    }
+
+    /** Largest |mean| of one source's errors over the draws, and largest |mean| - 2 standard errors, per group. */
+    private static final class Bias {
+        final double[] worst = new double[2];
+        final double[] worstExcess = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+        void add(int group, double[] errors) {
+            worst[group] = Math.max(worst[group], Math.abs(mean(errors)));
+            worstExcess[group] = Math.max(worstExcess[group], Math.abs(mean(errors)) - 2 * standardError(errors));
+        }
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    private static double standardError(double[] values) {
+        double mean = mean(values);
+        double variance = Arrays.stream(values).map(e -> (e - mean) * (e - mean)).sum() / Math.max(1, values.length - 1);
+        return Math.sqrt(variance / values.length);
     }
 
     /** Sources whose aperture flux is above 5 times its noise (Poisson-Gaussian, from the truth). */
@@ -116,13 +146,15 @@ record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFlux
 
     String row(String model, String scene) {
         return String.format(Locale.ROOT,
-                "| %s | %s | %d | %.2f -> %.2f | %.1f -> %.1f | %.4f -> %.4f | %s | %s |",
+                "| %s | %s | %d | %.2f -> %.2f | %.1f -> %.1f | %.4f -> %.4f | %s | %s | %s | %s |",
                 model, scene, sources, psnr[0], psnr[1], brightestRmse[0], brightestRmse[1],
-                medianFluxError[0], medianFluxError[1], bias(0), bias(1));
+                medianFluxError[0], medianFluxError[1], bias(worstBias, worstBiasExcess, 0),
+                bias(worstBias, worstBiasExcess, 1), bias(worstAddedBias, worstAddedExcess, 0),
+                bias(worstAddedBias, worstAddedExcess, 1));
     }
 
-    private String bias(int group) {
-        return worstBiasExcess[group] == Double.NEGATIVE_INFINITY ? "none"
-                : String.format(Locale.ROOT, "%.4f (%.4f)", worstBias[group], worstBiasExcess[group]);
+    private static String bias(double[] worst, double[] excess, int group) {
+        return excess[group] == Double.NEGATIVE_INFINITY ? "none"
+                : String.format(Locale.ROOT, "%.4f (%.4f)", worst[group], excess[group]);
     }
 }
