@@ -96,6 +96,15 @@ class ColourModelTest {
                 + report.heldOutPsnrNoisy() + " -> " + report.heldOutPsnrDenoised() + " dB after " + STEPS + " steps");
     }
 
+    /** Fine-tuning ({@code --init}) rebuilds the network from the export's weights: a colour U-Net again. */
+    @Test
+    void theArchitectureReadBackFromTheExportIsTheColourUNet() {
+        Architecture readBack = SavedModelArchitecture.of(work.resolve("run").resolve("savedmodel"));
+        assertEquals(3, readBack.channels());
+        assertEquals(0, readBack.levelCount());
+        assertEquals(report.architecture(), readBack.description());
+    }
+
     @Test
     void anRgbImageIsDenoisedWithItsShapeAndBetterPsnrAndTiledEqualsUntiled() {
         Img<FloatType> whole = ArrayImgs.floats(203, 157, 3);

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -72,6 +74,23 @@ final class ColourScenes {
             }
         }
         return img;
+    }
+
+    /** {@code count} pictures of {@code side x side} as [0,1] floats, channels last; the last one held out. */
+    static DataSource dataSource(int count, int side, long seed) {
+        return () -> {
+            List<float[]> images = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int[] samples = picture(seed + i, side, side).getRaster().getPixels(0, 0, side, side, (int[]) null);
+                float[] values = new float[samples.length];
+                for (int v = 0; v < values.length; v++) {
+                    values[v] = samples[v] / 255f;
+                }
+                images.add(values);
+            }
+            return new DatasetSplit(new ImageSet(side, side, 3, images.subList(0, count - 1)),
+                    new ImageSet(side, side, 3, images.subList(count - 1, count)));
+        };
     }
 
     /** Writes {@code count} pictures as {@code scene-NN.png} (or .jpg) into {@code dir}. */
