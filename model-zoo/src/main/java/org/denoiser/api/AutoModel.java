@@ -2,6 +2,7 @@ package org.denoiser.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
@@ -18,6 +19,11 @@ import org.denoiser.zoo.ModelRepository;
  * {@value #CAMERA_MODEL}. The rule lives here only, so the command line, the worker and the
  * ImageJ plugin pick alike.
  *
+ * <p>8-bit RGB images go to a colour model (3 channels denoised together) when one is shipped:
+ * the model is found from the shipped models' metadata ({@link #colourModel}), not named here, so
+ * shipping one is all it takes. Without one they go to {@value #PHOTO_MODEL}, channel by channel.
+ * The static methods, which see no repository, always give that per-channel choice.
+ *
  * <p>A {@link Denoiser} built for {@value #ID} keeps one instance of this class, which loads each
  * model it picks once, on first use, and closes them all when the denoiser closes.
  */
@@ -33,6 +39,8 @@ public final class AutoModel implements AutoCloseable {
     private final Function<String, Denoiser> build;
     private final Map<String, Denoiser> loaded = new LinkedHashMap<>();
     private volatile String lastPicked = CAMERA_MODEL;
+    /** The shipped colour model, looked up on first need; empty when none is shipped. */
+    private Optional<String> colourModel;
 
     /**
      * @param repository where the picked models' metadata is read
@@ -65,31 +73,57 @@ public final class AutoModel implements AutoCloseable {
         return isAuto(id) ? choose(type) : id;
     }
 
+    /**
+     * The shipped model for 8-bit RGB photos, if there is one: among the models that came with the
+     * denoiser (not a user's own), the blind ones that take 3 channels, the first by id (so a
+     * {@code -bf16} variant comes after its float32 model).
+     */
+    synchronized Optional<String> colourModel() {
+        if (colourModel == null) {
+            colourModel = repository.list().stream()
+                    .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && repository.bundled(info.id()))
+                    .map(ModelInfo::id)
+                    .sorted()
+                    .findFirst();
+        }
+        return colourModel;
+    }
+
+    /** The model for pixels of {@code type} in {@code channels} channels: a shipped colour model for 8-bit RGB. */
+    String choose(RealType<?> type, int channels) {
+        String model = choose(type);
+        return model.equals(PHOTO_MODEL) && channels == 3 ? colourModel().orElse(PHOTO_MODEL) : model;
+    }
+
+    private String chooseFor(ImageData image) {
+        return image.format() == ImageFormat.FITS ? CAMERA_MODEL : choose(image.pixels().firstElement(), image.channels());
+    }
+
     /** The metadata of the model picked for the most recent image (before any: {@value #CAMERA_MODEL}). */
     ModelInfo lastPicked() {
         return repository.info(lastPicked);
     }
 
-    /** The metadata of the model that pixels of {@code type} get, without loading it. */
-    ModelInfo infoFor(RealType<?> type) {
-        return repository.info(choose(type));
+    /** The metadata of the model that pixels of {@code type} in {@code channels} channels get, without loading it. */
+    ModelInfo infoFor(RealType<?> type, int channels) {
+        return repository.info(choose(type, channels));
     }
 
     ModelInfo infoFor(ImageData image) {
-        return repository.info(choose(image));
+        return repository.info(chooseFor(image));
     }
 
-    Denoiser denoiserFor(RealType<?> type) {
-        return denoiser(choose(type));
+    Denoiser denoiserFor(RealType<?> type, int channels) {
+        return denoiser(choose(type, channels));
     }
 
     Denoiser denoiserFor(ImageData image) {
-        return denoiser(choose(image));
+        return denoiser(chooseFor(image));
     }
 
     /** Plane arrays are already scaled floats: the camera model's. */
     Denoiser denoiserForPlane() {
-        return denoiserFor(new FloatType());
+        return denoiserFor(new FloatType(), 1);
     }
 
     private synchronized Denoiser denoiser(String id) {

@@ -55,6 +55,11 @@ import org.denoiser.zoo.ModelRepository;
  * builder's are the defaults. {@link #close()} waits for running calls to finish, and calls after
  * it fail with {@link IllegalStateException}.
  *
+ * <p>A model whose {@link ModelInfo#inputChannels()} is more than 1 (a colour model: 3) takes an
+ * image's channels together: the image must have that many along its channel axis (RGB), and each
+ * tile goes to the network as one tensor holding all of them, with the same tiling, so tiled output
+ * still equals untiled output. Any other image gets a {@link ChannelMismatchException}.
+ *
  * <p>Noise-level-conditioned models ({@link ModelInfo#isConditioned()}) are told a level per
  * plane, estimated from it by default; {@link #withNoise} gives a view that scales it (strength)
  * or sets it (sigma) and reports the level it used.
@@ -161,9 +166,17 @@ public final class Denoiser implements AutoCloseable {
         return auto != null ? auto.lastPicked() : runner.info();
     }
 
-    /** The model that denoises pixels of {@code type}: {@link #model()}, or {@link AutoModel#ID}'s pick. */
+    /** The model that denoises gray pixels of {@code type}: {@link #model()}, or {@link AutoModel#ID}'s pick. */
     public ModelInfo modelFor(RealType<?> type) {
-        return auto != null ? auto.infoFor(type) : model();
+        return modelFor(type, 1);
+    }
+
+    /**
+     * The model that denoises pixels of {@code type} in {@code channels} channels (3 for RGB):
+     * {@link #model()}, or {@link AutoModel#ID}'s pick.
+     */
+    public ModelInfo modelFor(RealType<?> type, int channels) {
+        return auto != null ? auto.infoFor(type, channels) : model();
     }
 
     /** The model that denoises {@code image}: {@link #model()}, or {@link AutoModel#ID}'s pick. */
@@ -188,7 +201,8 @@ public final class Denoiser implements AutoCloseable {
     public <T extends RealType<T> & NativeType<T>> Img<T> denoise(RandomAccessibleInterval<T> image, int channelAxis,
             DenoiseProgress callProgress, CancelToken callCancel) {
         if (auto != null) {
-            return picked(auto.denoiserFor(image.getType())).denoise(image, channelAxis, callProgress, callCancel);
+            return picked(auto.denoiserFor(image.getType(), channelCount(image, channelAxis)))
+                    .denoise(image, channelAxis, callProgress, callCancel);
         }
         PixelImages.requireDenoisable(image);
         Img<T> out = PixelImages.createLike(image);
@@ -197,8 +211,9 @@ public final class Denoiser implements AutoCloseable {
     }
 
     /**
-     * Denoises a decoded file (axes x, y, c, z): each channel of an RGB image on its own, with one
-     * intensity mapping per channel for the whole stack. Same format, type and size out.
+     * Denoises a decoded file (axes x, y, c, z), with one intensity mapping per channel for the
+     * whole stack: the channels of an RGB image one by one with a gray model, together with a
+     * colour model. Same format, type and size out.
      */
     public ImageData denoise(ImageData image) {
         return denoise(image, progress, cancel);
@@ -283,17 +298,24 @@ public final class Denoiser implements AutoCloseable {
             RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling, DenoiseProgress callProgress,
             CancelToken callCancel) {
         if (auto != null) {
-            picked(auto.denoiserFor(image.getType())).denoiseInto(image, out, channelAxis, scaling, callProgress, callCancel);
+            picked(auto.denoiserFor(image.getType(), channelCount(image, channelAxis)))
+                    .denoiseInto(image, out, channelAxis, scaling, callProgress, callCancel);
             return;
         }
         PixelImages.requireDenoisable(image);
         List<StackPlanes.Channel<T, U>> channels = StackPlanes.channels(image, out, channelAxis);
+        int together = channelsTogether(channels.size());
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(StackPlanes.firstPlane(image));
-        Progress tiles = new Progress(callProgress, callCancel, (long) plan.tileCount() * StackPlanes.planeCount(image));
+        Progress tiles = new Progress(callProgress, callCancel,
+                (long) plan.tileCount() * StackPlanes.planeCount(image) / together);
         beginCall();
         try {
+            if (together > 1) {
+                denoiseJointly(channels, scaling, plan, tiles);
+                return;
+            }
             for (StackPlanes.Channel<T, U> channel : channels) {
-                Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
+                Normalization normalization = normalizationFor(channel, scaling);
                 for (StackPlanes.Plane<T, U> plane : channel.planes()) {
                     // Tiles are normalized as they are read and mapped back as they are written, so
                     // no float copy of the plane is made; cores are disjoint, so threads may share out.
@@ -305,6 +327,63 @@ public final class Denoiser implements AutoCloseable {
             }
         } finally {
             endCall();
+        }
+    }
+
+    /** The channels along {@code channelAxis} ({@code -1}: none, so 1). */
+    private static int channelCount(RandomAccessibleInterval<?> image, int channelAxis) {
+        return channelAxis >= 0 && channelAxis < image.numDimensions() ? (int) image.dimension(channelAxis) : 1;
+    }
+
+    /** {@code scaling}, or one fitted to the channel ({@link Normalizations#fit}). */
+    private static <T extends RealType<T>, U> Normalization normalizationFor(StackPlanes.Channel<T, U> channel,
+            Normalization scaling) {
+        return scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
+    }
+
+    /**
+     * How many channels the model takes together: 1 for a gray model (which denoises any number of
+     * channels one by one), else its {@link ModelInfo#inputChannels()}, which the image must have.
+     *
+     * @throws ChannelMismatchException naming the model and the image's channel count
+     */
+    private int channelsTogether(int imageChannels) {
+        ModelInfo info = runner.info();
+        int wanted = info.inputChannels();
+        if (wanted == 1) {
+            return 1;
+        }
+        if (imageChannels != wanted) {
+            throw new ChannelMismatchException("model " + info.id() + " denoises " + wanted + " channels together"
+                    + (wanted == 3 ? " (RGB)" : "") + "; this image has " + imageChannels + " channel"
+                    + (imageChannels == 1 ? "" : "s") + ": use a gray model such as " + AutoModel.PHOTO_MODEL
+                    + ", or " + AutoModel.ID + " to pick one per image");
+        }
+        if (info.isConditioned()) {
+            throw new CorruptModelException("model " + info.id() + " takes " + wanted
+                    + " channels and a noise level; this version can give a noise level to gray models only");
+        }
+        return wanted;
+    }
+
+    /**
+     * A model that takes several channels (RGB) sees them together: plane k of every channel goes
+     * into one tile tensor, channels last, each channel mapped to the model's range by its own
+     * normalization (the fixed 8-bit map for 8-bit images), as the gray path maps it.
+     */
+    private <T extends RealType<T>, U extends RealType<U>> void denoiseJointly(List<StackPlanes.Channel<T, U>> channels,
+            Normalization scaling, TilingPlan plan, Progress tiles) {
+        List<Normalization> normalizations = channels.stream().map(c -> normalizationFor(c, scaling)).toList();
+        List<List<StackPlanes.Plane<T, U>>> planes = channels.stream().map(StackPlanes.Channel::planes).toList();
+        for (int p = 0; p < planes.get(0).size(); p++) {
+            List<RowSource> sources = new ArrayList<>();
+            List<RowSink> sinks = new ArrayList<>();
+            for (int c = 0; c < channels.size(); c++) {
+                StackPlanes.Plane<T, U> plane = planes.get(c).get(p);
+                sources.add(normalizations.get(c).rowSource(plane.in()));
+                sinks.add(outputFor(normalizations.get(c), plane));
+            }
+            runTiles(plan, sources, sinks, runner, tiles);
         }
     }
 
@@ -323,6 +402,8 @@ public final class Denoiser implements AutoCloseable {
     /**
      * Denoises one gray plane already scaled to the model's range (0..1 for the shipped models),
      * row-major; returns a new array.
+     *
+     * @throws ChannelMismatchException for a model that takes several channels together
      */
     public float[] denoisePlane(float[] pixels, int width, int height) {
         if (auto != null) {
@@ -331,6 +412,7 @@ public final class Denoiser implements AutoCloseable {
         if (pixels.length != (long) width * height) {
             throw new IllegalArgumentException("plane has " + pixels.length + " pixels, expected " + width + "x" + height);
         }
+        channelsTogether(1);
         float[] result = new float[pixels.length];
         Img<FloatType> in = ArrayImgs.floats(pixels, width, height);
         TilingPlan plan = Tiler.tiled(tileSize, overlap, runner.info().sizeMultiple()).planFor(in);
@@ -383,14 +465,20 @@ public final class Denoiser implements AutoCloseable {
      * is how {@link #denoiseInPlace} needs no second copy of the image.
      */
     private void runTiles(TilingPlan plan, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
-        WriteBehind writeBehind = new WriteBehind(plan, border, out);
+        runTiles(plan, List.of(in), List.of(out), network, tiles);
+    }
+
+    /** As above, for channels the network takes together: one source and one sink per channel. */
+    private void runTiles(TilingPlan plan, List<RowSource> in, List<RowSink> out, TileProcessor network,
+            Progress tiles) {
+        List<WriteBehind> writeBehind = out.stream().map(sink -> new WriteBehind(plan, border, sink)).toList();
         for (TileRow row : plan.tileRows()) {
-            runTileRow(row, in, writeBehind.open(row), network, tiles);
-            writeBehind.close(row);
+            runTileRow(row, in, writeBehind.stream().map(channel -> channel.open(row)).toList(), network, tiles);
+            writeBehind.forEach(channel -> channel.close(row));
         }
     }
 
-    private void runTileRow(TileRow row, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
+    private void runTileRow(TileRow row, List<RowSource> in, List<RowSink> out, TileProcessor network, Progress tiles) {
         if (pool == null) {
             for (Tile tile : row.tiles()) {
                 runTile(tile, in, out, network, tiles);
@@ -404,7 +492,7 @@ public final class Denoiser implements AutoCloseable {
         awaitAll(futures);
     }
 
-    private void runTile(Tile tile, RowSource in, RowSink out, TileProcessor network, Progress tiles) {
+    private void runTile(Tile tile, List<RowSource> in, List<RowSink> out, TileProcessor network, Progress tiles) {
         tiles.cancel().check("denoising");
         Tiler.processTile(tile, in, out, network, border);
         tiles.tileDone();

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param description one line for menus and listings
  * @param trainedOn the training data and where it came from
  * @param noiseModel the noise the model was trained to remove
- * @param inputChannels channels the network takes (1 = gray; colour images go channel by channel)
+ * @param inputChannels channels the network takes together: 1 for a gray model (colour images go
+ *     channel by channel), 3 for a colour model (an RGB image's channels in one tensor)
  * @param normalization how pixels are scaled before the network, see {@code normalize}
  * @param sizeMultiple tile sides must be a multiple of this (2 to the number of pooling levels)
  * @param receptiveFieldRadius pixels on each side that influence one output pixel

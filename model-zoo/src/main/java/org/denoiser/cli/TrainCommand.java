@@ -39,8 +39,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Training steps. Default: the preset's.")
     Integer steps;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Training images: Train400 for the natural-image presets "
-            + "(default ../shared/datasets/Train400), the MNIST cache for mnist-seed (scripts/fetch-mnist.sh fills it).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Training images: Train400 for the gray natural-image presets "
+            + "(default ../shared/datasets/Train400), colour photos for gaussian-color (default ../shared/datasets/CBSD432), "
+            + "the MNIST cache for mnist-seed (scripts/fetch-mnist.sh fills it).")
     Path data;
 
     @Option(names = "--work", paramLabel = "DIR",

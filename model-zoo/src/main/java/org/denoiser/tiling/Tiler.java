@@ -1,5 +1,6 @@
 package org.denoiser.tiling;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
@@ -112,6 +113,48 @@ public final class Tiler {
                     + " for a tile of " + tile.inputWidth() + " x " + tile.inputHeight());
         }
         copyOut(result, tile, out);
+    }
+
+    /**
+     * Processes one tile of a plane with several channels that the processor takes together: each
+     * channel's tile is copied in as for one channel, the channels are interleaved (channels last,
+     * {@code (y * width + x) * channels + c}, as a network's NHWC input), and each channel of the
+     * result is written back to its own sink. With one channel this is {@link #processTile(Tile,
+     * RowSource, RowSink, TileProcessor, Border)}.
+     *
+     * @param in one source per channel, all of the same size
+     * @param out one sink per channel
+     */
+    public static void processTile(Tile tile, List<RowSource> in, List<RowSink> out, TileProcessor processor,
+            Border border) {
+        int channels = in.size();
+        if (channels != out.size() || channels == 0) {
+            throw new IllegalArgumentException(channels + " input channels and " + out.size() + " output channels");
+        }
+        if (channels == 1) {
+            processTile(tile, in.get(0), out.get(0), processor, border);
+            return;
+        }
+        int pixels = tile.inputWidth() * tile.inputHeight();
+        float[] joint = new float[pixels * channels];
+        for (int c = 0; c < channels; c++) {
+            float[] channel = copyIn(in.get(c), tile, border);
+            for (int i = 0; i < pixels; i++) {
+                joint[i * channels + c] = channel[i];
+            }
+        }
+        float[] result = processor.process(joint, tile.inputWidth(), tile.inputHeight());
+        if (result == null || result.length != joint.length) {
+            throw new IllegalStateException("Tile processor returned " + (result == null ? "null" : result.length + " values")
+                    + " for a tile of " + tile.inputWidth() + " x " + tile.inputHeight() + " x " + channels + " channels");
+        }
+        float[] channel = new float[pixels];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < pixels; i++) {
+                channel[i] = result[i * channels + c];
+            }
+            copyOut(channel, tile, out.get(c));
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ public record AffineMapped(DataSource source, float base, float span) implements
             }
             return out;
         }).toList();
-        return new ImageSet(set.height(), set.width(), images);
+        return set.withImages(images);
     }
 
     @Override

@@ -3,10 +3,15 @@ package org.denoiser.train;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** Builds a denoising network on a single-channel NHWC input. */
+/** Builds a denoising network on an NHWC input of {@link #channels()} channels, with as many out. */
 public interface Architecture {
 
     Network build(GraphLayers layers, Operand<TFloat32> input);
+
+    /** Image channels in and out: 1 for gray, 3 for a network that denoises RGB jointly. */
+    default int channels() {
+        return 1;
+    }
 
     /**
      * Noise levels the network is told, as that many constant input channels after the image (0:

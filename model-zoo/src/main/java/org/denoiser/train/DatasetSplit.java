@@ -4,8 +4,8 @@ package org.denoiser.train;
 public record DatasetSplit(ImageSet train, ImageSet test) {
 
     public DatasetSplit {
-        if (train.height() != test.height() || train.width() != test.width()) {
-            throw new IllegalArgumentException("train and test images must have the same size");
+        if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
+            throw new IllegalArgumentException("train and test images must have the same size and channels");
         }
         if (train.size() == 0 || test.size() == 0) {
             throw new IllegalArgumentException("train and test sets must both hold at least one image");

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * Noisy copies of the held-out images with fixed noise, and the mean PSNR of the noisy input and
- * of the network's output against the clean images. Images are run in chunks to bound memory.
+ * of the network's output against the clean images (over all values of a colour image: the
+ * "whole RGB PSNR"). Images are run in chunks to bound memory.
  */
 public final class HeldOutEvaluation {
 
@@ -61,12 +62,12 @@ public final class HeldOutEvaluation {
     public double meanPsnrOfBatches(java.util.function.Function<Batch, float[]> network) {
         double sum = 0;
         int count = 0;
-        int pixels = firstChunk().height() * firstChunk().width();
+        int values = firstChunk().valuesPerImage();
         for (Batch chunk : chunks) {
             float[] denoised = network.apply(chunk);
             for (int i = 0; i < chunk.size(); i++) {
-                float[] image = new float[pixels];
-                System.arraycopy(denoised, i * pixels, image, 0, pixels);
+                float[] image = new float[values];
+                System.arraycopy(denoised, i * values, image, 0, values);
                 sum += Psnr.compute(chunk.cleanImage(i), image, 1.0);
                 count++;
             }

@@ -88,15 +88,19 @@ public final class ImageFolder implements DataSource {
         return image;
     }
 
+    /** The pixels of a single-plane 8-bit image in [0,1], row-major, the channels of a pixel next to each other. */
     static float[] toUnitFloats(ImageData image) {
         int w = image.width();
         int h = image.height();
-        float[] pixels = new float[w * h];
+        int channels = image.channels();
+        float[] pixels = new float[w * h * channels];
         RandomAccess<? extends RealType<?>> access = image.pixels().randomAccess();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                access.setPosition(new long[] {x, y, 0, 0});
-                pixels[y * w + x] = (float) (access.get().getRealDouble() / 255.0);
+                for (int c = 0; c < channels; c++) {
+                    access.setPosition(new long[] {x, y, c, 0});
+                    pixels[(y * w + x) * channels + c] = (float) (access.get().getRealDouble() / 255.0);
+                }
             }
         }
         return pixels;

@@ -3,22 +3,34 @@ package org.denoiser.train;
 import java.util.List;
 
 /**
- * Single-channel training images of one fixed size, pixels in [0,1], row-major.
- * Kept as plain float arrays because they are copied straight into TensorFlow batches.
+ * Training images of one fixed size and channel count, values in [0,1], row-major with the
+ * channels of a pixel next to each other ({@code (y * width + x) * channels + c}, the NHWC layout
+ * TensorFlow takes). Kept as plain float arrays because they are copied straight into batches.
  */
-public record ImageSet(int height, int width, List<float[]> images) {
+public record ImageSet(int height, int width, int channels, List<float[]> images) {
 
     public ImageSet {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("image size must be positive, got " + height + "x" + width);
+        if (height <= 0 || width <= 0 || channels <= 0) {
+            throw new IllegalArgumentException("image size and channels must be positive, got " + height + "x" + width
+                    + "x" + channels);
         }
         images = List.copyOf(images);
         for (float[] image : images) {
-            if (image.length != height * width) {
-                throw new IllegalArgumentException("every image must hold " + height * width
-                        + " pixels, one holds " + image.length);
+            if (image.length != height * width * channels) {
+                throw new IllegalArgumentException("every image must hold " + height * width * channels
+                        + " values, one holds " + image.length);
             }
         }
+    }
+
+    /** Single-channel (gray) images. */
+    public ImageSet(int height, int width, List<float[]> images) {
+        this(height, width, 1, images);
+    }
+
+    /** Other images of this set's size and channel count. */
+    public ImageSet withImages(List<float[]> others) {
+        return new ImageSet(height, width, channels, others);
     }
 
     public int size() {
@@ -29,6 +41,7 @@ public record ImageSet(int height, int width, List<float[]> images) {
         return images.get(index);
     }
 
+    /** Pixels (not values: an RGB pixel counts once) per image, for "Mpx seen". */
     public int pixelsPerImage() {
         return height * width;
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Several data sources of one image size as one: their training sets joined, and their validation sets. */
+/** Several data sources of one image size and channel count as one: their training sets joined, and their validation sets. */
 public record JoinedData(List<DataSource> sources) implements DataSource {
 
     public JoinedData {
@@ -18,20 +18,21 @@ public record JoinedData(List<DataSource> sources) implements DataSource {
     public DatasetSplit load() {
         List<float[]> train = new ArrayList<>();
         List<float[]> test = new ArrayList<>();
-        int height = -1;
-        int width = -1;
+        ImageSet first = null;
         for (DataSource source : sources) {
             DatasetSplit split = source.load();
-            if (height >= 0 && (split.train().height() != height || split.train().width() != width)) {
-                throw new IllegalArgumentException(source.description() + " has " + split.train().width() + "x"
-                        + split.train().height() + " images, the others " + width + "x" + height);
+            ImageSet set = split.train();
+            if (first != null && (set.height() != first.height() || set.width() != first.width()
+                    || set.channels() != first.channels())) {
+                throw new IllegalArgumentException(source.description() + " has " + set.width() + "x" + set.height()
+                        + " images of " + set.channels() + " channel(s), the others " + first.width() + "x"
+                        + first.height() + " of " + first.channels());
             }
-            height = split.train().height();
-            width = split.train().width();
+            first = first != null ? first : set;
             train.addAll(split.train().images());
             test.addAll(split.test().images());
         }
-        return new DatasetSplit(new ImageSet(height, width, train), new ImageSet(height, width, test));
+        return new DatasetSplit(first.withImages(train), first.withImages(test));
     }
 
     @Override

@@ -4,8 +4,9 @@ import java.util.Random;
 
 /**
  * Square patches cut at random places from random training images, each flipped/rotated by one of
- * the 8 symmetries of the square, with fresh noise per patch. Batch {@code n} depends only on the
- * seed and {@code n} (see {@link StepRandom}).
+ * the 8 symmetries of the square, with fresh noise per patch. A colour patch is one array to the
+ * noise model, so its channels share the patch's noise level and get independent samples. Batch
+ * {@code n} depends only on the seed and {@code n} (see {@link StepRandom}).
  */
 public final class PatchSampler implements BatchSource {
 
@@ -33,7 +34,7 @@ public final class PatchSampler implements BatchSource {
     @Override
     public Batch batch(long step) {
         Random random = StepRandom.forStep(seed, step);
-        Batch.Builder batch = new Batch.Builder(batchSize, patch, patch, noise.levelCount());
+        Batch.Builder batch = new Batch.Builder(batchSize, patch, patch, images.channels(), noise.levelCount());
         for (int b = 0; b < batchSize; b++) {
             float[] cut = cut(random);
             batch.add(cut, noise.applyWithLevels(cut, random));
@@ -43,6 +44,6 @@ public final class PatchSampler implements BatchSource {
 
     private float[] cut(Random random) {
         float[] image = images.image(random.nextInt(images.size()));
-        return PatchCutter.cut(image, images.width(), images.height(), patch, random);
+        return PatchCutter.cut(image, images.width(), images.height(), images.channels(), patch, random);
     }
 }

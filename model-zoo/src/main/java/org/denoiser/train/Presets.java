@@ -18,6 +18,16 @@ public final class Presets {
     public static final String GAUSSIAN_GRAY = "gaussian-gray";
     public static final String GAUSSIAN_GRAY_FAST = "gaussian-gray-fast";
     /**
+     * Issue 13's colour model: gaussian-gray's recipe and network size with RGB in and out, so the
+     * network sees the three channels together (their correlation is what per-channel denoising
+     * leaves unused), on CBSD432 with noisy images rounded and clipped to 8 bits as they are scored.
+     */
+    public static final String GAUSSIAN_COLOR = "gaussian-color";
+    /** Where gaussian-color finds CBSD432 (432 colour JPEGs) unless told otherwise. */
+    public static final Path DEFAULT_CBSD432 = Path.of("..", "shared", "datasets", "CBSD432");
+    /** CBSD432's 481x321 photos as 180x180 crops (6 per photo), the size of Train400's images. */
+    private static final int COLOR_CROP = 180;
+    /**
      * Issue 13's "gray Gaussian toward DnCNN": a deeper (4 levels, receptive field radius 58) and
      * wider (24 base channels, about 1.1M weights, ~2.8x the cost per pixel) U-Net, trained for
      * longer than gaussian-gray. Meant to be resumed across sessions from its committed checkpoint.
@@ -73,7 +83,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -83,6 +93,8 @@ public final class Presets {
             case GAUSSIAN_GRAY_FAST -> gaussianGray(GAUSSIAN_GRAY_FAST, new UNet(3, 8, 1), train400(data));
             case GAUSSIAN_GRAY_LARGE -> gaussianGray(GAUSSIAN_GRAY_LARGE, new UNet(4, 24), train400(data))
                     .withSteps(LARGE_STEPS);
+            case GAUSSIAN_COLOR -> gaussianColor(new CroppedImageFolder(data != null ? data : DEFAULT_CBSD432,
+                    VALIDATION_EVERY, COLOR_CROP, 3));
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case POISSON_GAUSS_NL -> poissonGaussLevels(data);
             case POISSON_GAUSS_HEADROOM -> poissonGaussHeadroom(train400(data));
@@ -102,8 +114,23 @@ public final class Presets {
 
     /** Blind Gaussian sigma 0..55 (of 255), validated at sigma 25. */
     static Preset gaussianGray(String name, Architecture architecture, DataSource data) {
-        return new Preset(name, architecture, data, new GaussianNoiseRange(0, 55), GaussianNoiseRange.fixed(25),
-                Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH, RECIPE_STEPS, RECIPE_SCHEDULE, 20261124L);
+        return gaussian(name, architecture, data, new GaussianNoiseRange(0, 55), GaussianNoiseRange.fixed(25), 20261124L);
+    }
+
+    /**
+     * gaussian-gray's noise, recipe and U-Net size on RGB images (3 channels in and out), the
+     * noisy images quantized to 8 bits; every 20th photo (by name) and its crops held out.
+     */
+    static Preset gaussianColor(DataSource rgbImages) {
+        return gaussian(GAUSSIAN_COLOR, new UNet(3, 16).withChannels(3), rgbImages,
+                new Quantized8Bit(new GaussianNoiseRange(0, 55)), new Quantized8Bit(GaussianNoiseRange.fixed(25)),
+                20261205L);
+    }
+
+    private static Preset gaussian(String name, Architecture architecture, DataSource data, NoiseModel noise,
+            NoiseModel validationNoise, long seed) {
+        return new Preset(name, architecture, data, noise, validationNoise, Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH,
+                RECIPE_PATCH, RECIPE_STEPS, RECIPE_SCHEDULE, seed);
     }
 
     /**

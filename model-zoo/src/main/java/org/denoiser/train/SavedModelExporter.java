@@ -19,7 +19,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Writes a trained session as a TensorFlow SavedModel (tag {@code serve}) whose
- * {@code serving_default} signature maps {@code input} [-1,-1,-1,1] float32 to {@code output}.
+ * {@code serving_default} signature maps {@code input} [-1,-1,-1,C] float32 to {@code output} of the
+ * same shape (C is 1 for gray networks, 3 for colour ones).
  * A network that is told the noise level also takes {@code noise_level} [-1,1,1,k]: k levels per
  * image (see {@link NoiseModel#levelCount()}).
  */
@@ -61,7 +62,7 @@ public final class SavedModelExporter {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, -1, -1, 1)));
+                    Placeholder.shape(Shape.of(-1, -1, -1, architecture.channels())));
             Placeholder<TFloat32> levels = TrainingSession.levelInput(tf, architecture.levelCount());
             Network network = architecture.build(new GraphLayers(tf, 0, precision), input,
                     TrainingSession.levelMaps(tf, input, levels));

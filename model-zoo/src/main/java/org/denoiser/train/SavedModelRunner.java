@@ -32,8 +32,14 @@ public final class SavedModelRunner implements AutoCloseable {
         }
     }
 
+    /** Runs a gray model on {@code count} stacked images. */
     public float[] run(float[] pixels, int count, int height, int width) {
-        try (TFloat32 images = TrainingSession.tensor(pixels, count, height, width);
+        return run(pixels, count, height, width, 1);
+    }
+
+    /** Runs a model of {@code channels} image channels on {@code count} stacked images, channels last. */
+    public float[] run(float[] pixels, int count, int height, int width, int channels) {
+        try (TFloat32 images = TrainingSession.tensor(pixels, count, height, width, channels);
                 Result result = bundle.call(Map.<String, Tensor>of(SavedModelExporter.INPUT, images))) {
             return output(result, pixels.length);
         }
@@ -42,9 +48,9 @@ public final class SavedModelRunner implements AutoCloseable {
     /** Runs the model on the batch's noisy images, with their noise levels if the batch has them. */
     public float[] run(Batch batch) {
         if (batch.levelCount() == 0) {
-            return run(batch.noisy(), batch.size(), batch.height(), batch.width());
+            return run(batch.noisy(), batch.size(), batch.height(), batch.width(), batch.channels());
         }
-        try (TFloat32 images = TrainingSession.tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
+        try (TFloat32 images = TrainingSession.tensor(batch.noisy(), batch);
                 TFloat32 levels = TrainingSession.levelTensor(batch.levels(), batch.size());
                 Result result = bundle.call(Map.<String, Tensor>of(SavedModelExporter.INPUT, images,
                         SavedModelExporter.NOISE_LEVEL, levels))) {

@@ -17,6 +17,7 @@ public record TrainingReport(
         String architecture,
         int receptiveFieldRadius,
         int sizeMultiple,
+        int inputChannels,
         String data,
         String noise,
         String validationNoise,
@@ -52,7 +53,7 @@ public record TrainingReport(
             float exportMaxAbsDifference, Bfloat16 bfloat16) {
         Architecture architecture = preset.architecture();
         return new TrainingReport(preset.name(), architecture.description(), architecture.receptiveFieldRadius(),
-                architecture.sizeMultiple(), preset.data().description(), preset.noise().description(),
+                architecture.sizeMultiple(), architecture.channels(), preset.data().description(), preset.noise().description(),
                 preset.validationNoise().description(), preset.loss().name(), preset.batchSize(), preset.patchSize(),
                 preset.schedule().description(), preset.seed(), result.steps(), round(megapixelsSeen),
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
@@ -89,7 +90,7 @@ public record TrainingReport(
 
     private ModelInfo modelInfo(String id, String version, String description, double psnrDenoised) {
         int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
-        return new ModelInfo(id, version, description, data, noise, 1,
+        return new ModelInfo(id, version, description, data, noise, inputChannels,
                 NORMALIZATION, sizeMultiple,
                 receptiveFieldRadius, overlap,
                 Map.of("held-out set of the training data, " + validationNoise,

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.io.Montage;
 import org.denoiser.train.GraphLayers.Precision;
@@ -158,11 +161,19 @@ public final class TrainingRun {
 
     /** One row per example: original | noisy | denoised, shown on the training range 0..1. */
     static List<Montage.Row> montageRows(Batch examples, float[] denoised) {
-        int w = examples.width();
-        int h = examples.height();
+        int values = examples.valuesPerImage();
         return IntStream.range(0, examples.size()).mapToObj(i -> new Montage.Row(List.of(
-                ArrayImgs.floats(examples.cleanImage(i), w, h),
-                ArrayImgs.floats(examples.noisyImage(i), w, h),
-                ArrayImgs.floats(Arrays.copyOfRange(denoised, i * w * h, (i + 1) * w * h), w, h)), 0, 1)).toList();
+                panel(examples.cleanImage(i), examples),
+                panel(examples.noisyImage(i), examples),
+                panel(Arrays.copyOfRange(denoised, i * values, (i + 1) * values), examples)), 0, 1)).toList();
+    }
+
+    /** One image of the batch as a montage panel: (x, y), or (x, y, c) for colour. */
+    private static RandomAccessibleInterval<FloatType> panel(float[] image, Batch shape) {
+        if (shape.channels() == 1) {
+            return ArrayImgs.floats(image, shape.width(), shape.height());
+        }
+        // channels-last arrays are (c, x, y) to ImgLib2, whose first axis varies fastest
+        return Views.moveAxis(ArrayImgs.floats(image, shape.channels(), shape.width(), shape.height()), 0, 2);
     }
 }

@@ -18,8 +18,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One network in a TensorFlow graph with its loss and Adam update, and the session that holds
- * its weights. The input is named {@code input} with shape [-1,-1,-1,1] and the output
- * {@code output}, so the graph can be exported and run on any image size the architecture allows.
+ * its weights. The input is named {@code input} with shape [-1,-1,-1,C] (C the architecture's
+ * image channels) and the output {@code output}, so the graph can be exported and run on any image size the architecture allows.
  * {@link #save} and {@link #restore} write and read every variable, weights and optimizer state.
  */
 public final class TrainingSession implements AutoCloseable {
@@ -34,6 +34,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Operand<TFloat32> loss;
     private final AdamUpdate adam;
     private final List<Variable<TFloat32>> weights;
+    private final int channels;
 
     /** A session with TensorFlow's default thread pools. */
     public TrainingSession(Architecture architecture, Loss lossFunction, long seed) {
@@ -48,7 +49,8 @@ public final class TrainingSession implements AutoCloseable {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            Shape anyImage = Shape.of(-1, -1, -1, 1);
+            channels = architecture.channels();
+            Shape anyImage = Shape.of(-1, -1, -1, channels);
             input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(anyImage));
             target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(anyImage));
             mask = lossFunction.masked()
@@ -90,9 +92,9 @@ public final class TrainingSession implements AutoCloseable {
     /** One Adam update on the batch; returns the batch loss before the update. */
     public float step(Batch batch, float learningRate) {
         requireMaskIfNeeded(batch);
-        try (TFloat32 noisy = tensor(batch.noisy(), batch.size(), batch.height(), batch.width());
-                TFloat32 clean = tensor(batch.clean(), batch.size(), batch.height(), batch.width());
-                TFloat32 weightsOfPixels = mask == null ? null : tensor(batch.mask(), batch.size(), batch.height(), batch.width());
+        try (TFloat32 noisy = tensor(batch.noisy(), batch);
+                TFloat32 clean = tensor(batch.clean(), batch);
+                TFloat32 weightsOfPixels = mask == null ? null : tensor(batch.mask(), batch);
                 TFloat32 rate = TFloat32.scalarOf(learningRate)) {
             Session.Runner runner = session.runner()
                     .feed(input, noisy)
@@ -136,6 +138,10 @@ public final class TrainingSession implements AutoCloseable {
         if (mask != null && batch.mask() == null) {
             throw new IllegalArgumentException("this session trains with a masked loss; the batch has no mask");
         }
+        if (batch.channels() != channels) {
+            throw new IllegalArgumentException("this network takes images of " + channels + " channel(s); the batch has "
+                    + batch.channels());
+        }
         int expected = levels == null ? 0 : (int) levels.shape().get(3);
         if (batch.levelCount() != expected) {
             throw new IllegalArgumentException("this network is told " + expected + " noise levels per image; the batch has "
@@ -169,7 +175,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Runs a blind network on {@code count} stacked single-channel images. */
+    /** Runs a blind network on {@code count} stacked images of the network's channels (channels last). */
     public float[] denoise(float[] pixels, int count, int height, int width) {
         return denoise(pixels, new float[0], count, height, width);
     }
@@ -183,7 +189,7 @@ public final class TrainingSession implements AutoCloseable {
         if (levels == null && levelValues.length > 0) {
             throw new IllegalArgumentException("this network takes no noise levels");
         }
-        try (TFloat32 images = tensor(pixels, count, height, width);
+        try (TFloat32 images = tensor(pixels, count, height, width, channels);
                 TFloat32 levelTensor = levels == null ? null : levelTensor(levelValues, count)) {
             Session.Runner runner = session.runner().feed(input, images).fetch(output);
             if (levels != null) {
@@ -222,11 +228,21 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     static TFloat32 tensor(float[] pixels, int count, int height, int width) {
-        if (pixels.length != count * height * width) {
-            throw new IllegalArgumentException(count + " images of " + height + "x" + width
-                    + " need " + count * height * width + " values, got " + pixels.length);
+        return tensor(pixels, count, height, width, 1);
+    }
+
+    /** One of the batch's arrays (noisy, clean or mask) in the batch's shape. */
+    static TFloat32 tensor(float[] values, Batch batch) {
+        return tensor(values, batch.size(), batch.height(), batch.width(), batch.channels());
+    }
+
+    /** {@code count} images, channels last, as an NHWC tensor. */
+    static TFloat32 tensor(float[] pixels, int count, int height, int width, int channels) {
+        if (pixels.length != (long) count * height * width * channels) {
+            throw new IllegalArgumentException(count + " images of " + height + "x" + width + "x" + channels
+                    + " need " + (long) count * height * width * channels + " values, got " + pixels.length);
         }
-        return TFloat32.tensorOf(Shape.of(count, height, width, 1), DataBuffers.of(pixels, true, false));
+        return TFloat32.tensorOf(Shape.of(count, height, width, channels), DataBuffers.of(pixels, true, false));
     }
 
     /** {@code count} images' levels as the [count,1,1,k] tensor the {@code noise_level} input takes. */

@@ -1,6 +1,7 @@
 package org.denoiser.train;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,10 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Each level runs two 3x3 conv+ReLU; going down is a 2x2 max-pool, going up a 2x2 stride-2
  * transposed conv whose output is concatenated with the same level's encoder features (the skip).
- * The last layer is a linear 1x1 conv to one channel. Channels double per level: with base 16 and
- * 3 levels they are 16/32/64. No batch norm, so the network is the same function at any image size.
+ * The last layer is a linear 1x1 conv to the image's channels (one for gray; three for a colour
+ * network, which sees R, G and B together and predicts the noise of each). Channels double per
+ * level: with base 16 and 3 levels they are 16/32/64. No batch norm, so the network is the same
+ * function at any image size.
  */
 public final class UNet implements Architecture {
 
@@ -25,6 +28,7 @@ public final class UNet implements Architecture {
     private final int baseChannels;
     private final int topConvs;
     private final int levelCount;
+    private final int channels;
 
     /** The recipe: two convs per level at every level. */
     public UNet(int levels, int baseChannels) {
@@ -36,11 +40,18 @@ public final class UNet implements Architecture {
     }
 
     /**
+     * A gray U-Net.
+     *
      * @param topConvs convs per side at full resolution (1 or 2); 1 saves most of the
      *     memory traffic, which at full resolution costs more than the arithmetic
+     * @param levelCount noise levels given as extra input channels (0: blind)
      */
-    /** @param levelCount noise levels given as extra input channels (0: blind) */
     public UNet(int levels, int baseChannels, int topConvs, int levelCount) {
+        this(levels, baseChannels, topConvs, levelCount, 1);
+    }
+
+    /** @param channels image channels in and out (3: RGB denoised jointly) */
+    private UNet(int levels, int baseChannels, int topConvs, int levelCount, int channels) {
         if (levels < 2 || baseChannels <= 0) {
             throw new IllegalArgumentException("a U-Net needs at least 2 levels and positive channels, got "
                     + levels + " levels of base " + baseChannels);
@@ -55,6 +66,24 @@ public final class UNet implements Architecture {
             throw new IllegalArgumentException("level count must be >= 0, got " + levelCount);
         }
         this.levelCount = levelCount;
+        if (channels <= 0) {
+            throw new IllegalArgumentException("image channels must be positive, got " + channels);
+        }
+        if (channels > 1 && levelCount > 0) {
+            // the level maps are shaped like one image channel (TrainingSession.levelMaps)
+            throw new IllegalArgumentException("a colour U-Net told the noise level is not supported yet");
+        }
+        this.channels = channels;
+    }
+
+    /** The same U-Net on images of {@code imageChannels} channels in and out. */
+    public UNet withChannels(int imageChannels) {
+        return new UNet(levels, baseChannels, topConvs, levelCount, imageChannels);
+    }
+
+    @Override
+    public int channels() {
+        return channels;
     }
 
     @Override
@@ -65,8 +94,9 @@ public final class UNet implements Architecture {
     /**
      * The U-Net whose variables (name to shape, as {@link GraphLayers} names them) these are, or
      * empty if they are not a U-Net's. Levels follow from the transposed convs (one per level
-     * above the bottom), the base channels from the first conv, and the convs at full resolution
-     * from the number of convs: 2*top + 2*(levels-1) + 2*(levels-2) + the final 1x1.
+     * above the bottom), the base channels from the first conv, the convs at full resolution
+     * from the number of convs: 2*top + 2*(levels-1) + 2*(levels-2) + the final 1x1, and the image
+     * channels from that final 1x1 conv (what the first conv takes beyond them are level maps).
      */
     public static Optional<UNet> fromWeights(Map<String, Shape> weights) {
         Shape first = weights.get("conv0_kernel");
@@ -80,7 +110,16 @@ public final class UNet implements Architecture {
         if (twiceTop != 2 && twiceTop != 4) {
             return Optional.empty();
         }
-        return Optional.of(new UNet(levels, (int) first.get(3), (int) twiceTop / 2, (int) first.get(2) - 1));
+        Shape last = weights.entrySet().stream()
+                .filter(w -> w.getKey().matches("conv\\d+_kernel"))
+                .max(Comparator.comparingInt(w -> Integer.parseInt(w.getKey().replaceAll("\\D", ""))))
+                .map(Map.Entry::getValue).orElse(null);
+        if (last == null || last.numDimensions() != 4 || last.get(3) < 1 || last.get(3) > first.get(2)) {
+            return Optional.empty();
+        }
+        int imageChannels = (int) last.get(3);
+        return Optional.of(new UNet(levels, (int) first.get(3), (int) twiceTop / 2,
+                (int) first.get(2) - imageChannels, imageChannels));
     }
 
     @Override
@@ -99,7 +138,7 @@ public final class UNet implements Architecture {
         // layer name: blind and conditioned U-Nets keep the same names (conv0 is the first conv).
         Operand<TFloat32> x = layers.toCompute(levelMaps == null ? input
                 : layers.tf().concat(List.of(input, levelMaps), layers.tf().constant(3)));
-        int inChannels = 1 + levelCount;
+        int inChannels = channels + levelCount;
         for (int level = 0; level < levels; level++) {
             int channels = channels(level);
             x = convs(layers, x, inChannels, channels, level);
@@ -117,7 +156,7 @@ public final class UNet implements Architecture {
             inChannels = channels;
         }
         // The subtraction stays in float32 so the output keeps the input's precision.
-        Operand<TFloat32> noise = layers.toFloat32(layers.conv(x, inChannels, 1, 1, Activation.LINEAR));
+        Operand<TFloat32> noise = layers.toFloat32(layers.conv(x, inChannels, channels, 1, Activation.LINEAR));
         Operand<TFloat32> output = layers.tf().math.sub(input, noise);
         return new Network(output, output);
     }
@@ -159,12 +198,13 @@ public final class UNet implements Architecture {
 
     @Override
     public String description() {
-        StringBuilder channels = new StringBuilder();
+        StringBuilder widths = new StringBuilder();
         for (int level = 0; level < levels; level++) {
-            channels.append(level == 0 ? "" : "/").append(channels(level));
+            widths.append(level == 0 ? "" : "/").append(channels(level));
         }
-        return (levelCount > 0 ? "noise-level-conditioned (" + levelCount + " level maps as extra input channels) " : "")
-                + "residual U-Net, " + levels + " levels, channels " + channels
+        return (channels == 3 ? "colour (RGB in and out, denoised jointly) " : channels > 1 ? channels + "-channel " : "")
+                + (levelCount > 0 ? "noise-level-conditioned (" + levelCount + " level maps as extra input channels) " : "")
+                + "residual U-Net, " + levels + " levels, channels " + widths
                 + (topConvs == 2 ? ", two 3x3 conv+ReLU per level" : ", one 3x3 conv+ReLU at full resolution, two below")
                 + ", max-pool down, 2x2 transposed conv up, concatenated skips, "
                 + "linear 1x1 conv to the noise, output = input - noise";

@@ -8,13 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The U-Net recipe on its tiny preset: learning, resuming, exporting, receptive field. */
 class UNetTrainingTest {
 
     private static final Preset TINY = Presets.unetSmoke();
+    private static final Preset TINY_COLOUR = new Preset("unet-smoke-colour", new UNet(3, 4).withChannels(3),
+            ColourScenes.dataSource(6, 32, 3), new Quantized8Bit(new GaussianNoiseRange(0, 55)),
+            new Quantized8Bit(GaussianNoiseRange.fixed(25)), Loss.MEAN_SQUARED_ERROR, 8, 16, 40,
+            new LearningRateSchedule(3e-3f, 0.1f, 0.8, 0.95), 7);
 
     @TempDir
     Path work;
@@ -27,45 +35,47 @@ class UNetTrainingTest {
         }
     }
 
-    @Test
-    void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() {
-        DatasetSplit data = TINY.data().load();
-        Batch probe = new HeldOutEvaluation(data.test(), TINY.validationNoise(), 99).firstChunk();
+    /** The gray recipe's tiny preset, and the same with colour pictures and a colour U-Net. */
+    static Stream<Named<Preset>> tinyPresets() {
+        return Stream.of(Named.of("gray", TINY), Named.of("colour", TINY_COLOUR));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tinyPresets")
+    void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(Preset preset) {
+        DatasetSplit data = preset.data().load();
+        Batch probe = new HeldOutEvaluation(data.test(), preset.validationNoise(), 99).firstChunk();
 
         float[] uninterrupted;
-        try (TrainingSession session = new Trainer(TINY, TrainerSettings.inMemory(10), new TrainingListener() { })
+        try (TrainingSession session = new Trainer(preset, TrainerSettings.inMemory(10), new TrainingListener() { })
                 .openSession()) {
-            new Trainer(TINY, TrainerSettings.inMemory(10), new TrainingListener() { }).train(session, data);
-            uninterrupted = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+            new Trainer(preset, TrainerSettings.inMemory(10), new TrainingListener() { }).train(session, data);
+            uninterrupted = session.denoise(probe);
         }
 
         Checkpoint checkpoint = new Checkpoint(work.resolve("checkpoint"));
         TrainingState paused;
         long start = System.nanoTime();
-        try (TrainingSession session = trainer(checkpoint, false, 17).openSession()) {
-            paused = trainer(checkpoint, false, 17).train(session, data);
+        try (TrainingSession session = trainer(preset, checkpoint, false, 17).openSession()) {
+            paused = trainer(preset, checkpoint, false, 17).train(session, data);
         }
         assertEquals(17, paused.step());
         assertFalse(paused.finished());
 
         float[] resumed;
         TrainingState end;
-        try (TrainingSession session = trainer(checkpoint, true, Integer.MAX_VALUE).openSession()) {
-            end = trainer(checkpoint, true, Integer.MAX_VALUE).train(session, data);
-            resumed = session.denoise(probe.noisy(), probe.size(), probe.height(), probe.width());
+        try (TrainingSession session = trainer(preset, checkpoint, true, Integer.MAX_VALUE).openSession()) {
+            end = trainer(preset, checkpoint, true, Integer.MAX_VALUE).train(session, data);
+            resumed = session.denoise(probe);
         }
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         assertTrue(end.finished());
         assertTrue(end.trainingSeconds() > paused.trainingSeconds() && end.trainingSeconds() <= wallSeconds,
                 "training time " + end.trainingSeconds() + " s is not the sum over both sessions (wall " + wallSeconds + " s)");
-        assertEquals(TINY.steps(), end.step());
+        assertEquals(preset.steps(), end.step());
         assertEquals(2, end.curve().size(), "one validation at the pause, one at the end");
         assertEquals(0f, SavedModelRunner.maxAbsDifference(uninterrupted, resumed),
                 "resumed weights differ from the uninterrupted run's");
-    }
-
-    private static Trainer trainer(Checkpoint checkpoint, boolean resume, int pauseAt) {
-        return trainer(TINY, checkpoint, resume, pauseAt);
     }
 
     private static Trainer trainer(Preset preset, Checkpoint checkpoint, boolean resume, int pauseAt) {
