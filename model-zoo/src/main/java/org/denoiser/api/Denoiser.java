@@ -263,7 +263,8 @@ public final class Denoiser implements AutoCloseable {
      * As {@link #denoise(RandomAccessibleInterval, int)}, writing into {@code out} (same size).
      *
      * @param scaling the map from image units to the model's range, or {@code null} to fit one
-     *     per channel ({@link Normalizations#fit}: fixed for 8-bit, robust percentiles otherwise);
+     *     per channel by the rule the model states ({@link ModelInfo#normalization()}, see
+     *     {@link Normalizations#fit(net.imglib2.IterableInterval, ModelNormalization)});
      *     pass {@link Normalization#FIXED_8BIT} for float data that holds 8-bit values
      */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
@@ -286,7 +287,8 @@ public final class Denoiser implements AutoCloseable {
         beginCall();
         try {
             for (StackPlanes.Channel<T, U> channel : channels) {
-                Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
+                Normalization normalization = scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()),
+                        runner.info().normalization());
                 for (StackPlanes.Plane<T, U> plane : channel.planes()) {
                     // Tiles are normalized as they are read and mapped back as they are written, so
                     // no float copy of the plane is made; cores are disjoint, so threads may share out.

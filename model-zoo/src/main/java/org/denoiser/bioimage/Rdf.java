@@ -2,6 +2,7 @@ package org.denoiser.bioimage;
 
 import java.util.Locale;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 
 /**
  * The {@code rdf.yaml} of a bioimage.io model package (format 0.5),
@@ -14,11 +15,7 @@ final class Rdf {
 
     static String of(ModelInfo info, String license, int step, String weightsSha, String inputSha, String outputSha,
             String tensorflowVersion) {
-        boolean eightBit = info.normalization() != null && info.normalization().toLowerCase(Locale.ROOT).contains("8-bit")
-                && !info.normalization().toLowerCase(Locale.ROOT).contains("percentile");
-        String preprocessing = eightBit
-                ? "      - id: scale_linear\n        kwargs: {gain: 0.00392156862745098, offset: 0.0}\n"
-                : "      - id: scale_range\n        kwargs: {axes: [y, x], min_percentile: 0.1, max_percentile: 99.9}\n";
+        String preprocessing = preprocessing(info.normalization().floating());
         int min = 2 * step;
         return """
                 format_version: %s
@@ -61,8 +58,30 @@ final class Rdf {
                     sha256: "%s"
                     tensorflow_version: %s
                 """.formatted(BioImagePackage.FORMAT_VERSION, quote("Denoiser " + info.name()), quote(info.description()),
-                quote(info.version()), quote(license), quote("noisy gray image scaled to 0..1 (" + info.normalization() + ")"),
+                quote(info.version()), quote(license), quote("noisy gray image in the network's units ("
+                + info.normalization().summary() + ")"),
                 min, step, min, step, inputSha, preprocessing, outputSha, weightsSha, quote(tensorflowVersion));
+    }
+
+    /**
+     * The model's rule for 16/32-bit images as bioimage.io preprocessing steps (what microscopy
+     * data needs; 8-bit images use the {@code uint8} rule, named in the description). The cap of
+     * the span by the noise and the pass-around of the brightest pixels have no bioimage.io
+     * equivalent: consumers get the plain percentile map to the same targets.
+     */
+    static String preprocessing(ModelNormalization.Rule rule) {
+        if (rule instanceof ModelNormalization.FixedRange range) {
+            double gain = 1 / (range.max() - range.min());
+            return linear(gain, -range.min() * gain);
+        }
+        ModelNormalization.PercentileHeadroom headroom = (ModelNormalization.PercentileHeadroom) rule;
+        return String.format(Locale.ROOT, "      - id: scale_range\n        kwargs: {axes: [y, x], min_percentile: %s,"
+                + " max_percentile: %s}\n", headroom.lowPercentile(), headroom.highPercentile())
+                + linear(headroom.targetHigh() - headroom.targetLow(), headroom.targetLow());
+    }
+
+    private static String linear(double gain, double offset) {
+        return String.format(Locale.ROOT, "      - id: scale_linear\n        kwargs: {gain: %s, offset: %s}\n", gain, offset);
     }
 
     /** A double-quoted YAML string: backslashes, quotes and control characters escaped. */
