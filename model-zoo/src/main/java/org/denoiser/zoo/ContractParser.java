@@ -51,7 +51,11 @@ final class ContractParser {
             return ModelNormalization.DEFAULT;
         }
         String prefix = "info.normalization";
-        JsonObject rules = parser.object(element, prefix + " (a rule per pixel type, or a sentence from an older version)");
+        if (!element.isJsonObject()) {
+            throw parser.fail("field '" + prefix + "' must be a JSON object with a rule per pixel type (uint8, uint16,"
+                    + " floating), or a sentence as older versions wrote");
+        }
+        JsonObject rules = element.getAsJsonObject();
         parser.onlyKnownFields(rules, PIXEL_TYPES, prefix + ".");
         return new ModelNormalization(rule(rules, "uint8"), rule(rules, "uint16"), rule(rules, "floating"));
     }
