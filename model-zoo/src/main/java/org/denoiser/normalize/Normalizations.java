@@ -60,7 +60,14 @@ public final class Normalizations {
      * @throws UnsupportedPixelTypeException for a pixel type no rule covers
      */
     public static Normalization fit(IterableInterval<? extends RealType<?>> image, ModelNormalization model) {
-        ModelNormalization.Rule rule = ruleFor(image.firstElement(), model);
+        return fit(image, ruleFor(image.firstElement(), model));
+    }
+
+    /**
+     * {@code rule} fitted to {@code image}, whatever its pixel type: for data held in another type
+     * than it was measured in, such as 8-bit values in floats ({@code eval}).
+     */
+    public static Normalization fit(IterableInterval<? extends RealType<?>> image, ModelNormalization.Rule rule) {
         if (rule instanceof ModelNormalization.FixedRange range) {
             return new Normalization(range.min(), range.max(), FIXED_FILL);
         }
