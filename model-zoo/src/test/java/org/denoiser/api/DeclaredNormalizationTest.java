@@ -8,8 +8,10 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -86,12 +88,12 @@ class DeclaredNormalizationTest {
         Normalization before16 = Normalizations.withHeadroom(Normalizations.fitPercentiles(gray16,
                 Normalizations.DEFAULT_LOW_PERCENT, Normalizations.DEFAULT_HIGH_PERCENT), NoiseLevel.sigma(gray16));
         try (Denoiser shipped = build(BundledModels.repository(), SHIPPED); Denoiser legacy = build(users, LEGACY)) {
-            byte[] expected8 = bytes(withMap(shipped, gray8, Normalization.FIXED_8BIT));
-            short[] expected16 = shorts(withMap(shipped, gray16, before16));
-            assertArrayEquals(expected8, bytes(shipped.denoise(gray8)));
-            assertArrayEquals(expected16, shorts(shipped.denoise(gray16)));
-            assertArrayEquals(expected8, bytes(legacy.denoise(gray8)), "an old user model is fed as before");
-            assertArrayEquals(expected16, shorts(legacy.denoise(gray16)));
+            double[] expected8 = values(withMap(shipped, gray8, Normalization.FIXED_8BIT));
+            double[] expected16 = values(withMap(shipped, gray16, before16));
+            assertArrayEquals(expected8, values(shipped.denoise(gray8)));
+            assertArrayEquals(expected16, values(shipped.denoise(gray16)));
+            assertArrayEquals(expected8, values(legacy.denoise(gray8)), "an old user model is fed as before");
+            assertArrayEquals(expected16, values(legacy.denoise(gray16)));
         }
     }
 
@@ -102,14 +104,14 @@ class DeclaredNormalizationTest {
         Normalization plain = Normalizations.fitPercentiles(gray16, 1, 99);
         Normalization narrow = Normalization.withHeadroom(plain.low(), plain.high(), plain.fill(), 0.3, 0.7, 0.9);
         try (Denoiser shipped = build(BundledModels.repository(), SHIPPED); Denoiser declared = build(users, DECLARED)) {
-            byte[] declared8 = bytes(declared.denoise(gray8));
-            short[] declared16 = shorts(declared.denoise(gray16));
-            assertArrayEquals(bytes(withMap(shipped, gray8, new Normalization(0, 510, 0.5f))), declared8,
+            double[] declared8 = values(declared.denoise(gray8));
+            double[] declared16 = values(declared.denoise(gray16));
+            assertArrayEquals(values(withMap(shipped, gray8, new Normalization(0, 510, 0.5f))), declared8,
                     "8-bit: 0..510 -> 0..1 as declared");
-            assertArrayEquals(shorts(withMap(shipped, gray16, narrow)), declared16,
+            assertArrayEquals(values(withMap(shipped, gray16, narrow)), declared16,
                     "16-bit: percentiles 1..99 -> 0.3..0.7, kept above 0.9, no noise cap, as declared");
-            assertFalse(java.util.Arrays.equals(bytes(shipped.denoise(gray8)), declared8), "the rules matter");
-            assertFalse(java.util.Arrays.equals(shorts(shipped.denoise(gray16)), declared16), "the rules matter");
+            assertFalse(Arrays.equals(values(shipped.denoise(gray8)), declared8), "the rules matter");
+            assertFalse(Arrays.equals(values(shipped.denoise(gray16)), declared16), "the rules matter");
         }
     }
 
@@ -126,47 +128,35 @@ class DeclaredNormalizationTest {
 
     /** A seeded ramp with stripes and Gaussian noise (sigma 20 of 255), clipped to 8 bits. */
     private static Img<UnsignedByteType> gray8() {
-        SplittableRandom random = new SplittableRandom(13);
-        Img<UnsignedByteType> image = ArrayImgs.unsignedBytes(96, 80);
-        long[] position = new long[2];
-        for (var cursor = image.localizingCursor(); cursor.hasNext(); ) {
-            cursor.fwd();
-            cursor.localize(position);
-            double clean = 40 + position[0] + 60 * ((position[1] / 8) % 2);
-            cursor.get().set((int) Math.max(0, Math.min(255, Math.rint(clean + 20 * random.nextGaussian()))));
-        }
-        return image;
+        return noisy(ArrayImgs.unsignedBytes(96, 80), 13, 20, (x, y) -> 40 + x + 60 * (((long) y / 8) % 2));
     }
 
-    /** A dim 16-bit frame with a few bright spots and Gaussian noise, as from a camera. */
+    /** A dim 16-bit frame with a grid of bright spots and Gaussian noise, as from a camera. */
     private static Img<UnsignedShortType> gray16() {
-        SplittableRandom random = new SplittableRandom(16);
-        Img<UnsignedShortType> image = ArrayImgs.unsignedShorts(96, 80);
-        long[] position = new long[2];
+        return noisy(ArrayImgs.unsignedShorts(96, 80), 16, 60, (x, y) -> {
+            double spot = (x % 24 - 12) * (x % 24 - 12) + (y % 20 - 10) * (y % 20 - 10);
+            return 1000 + 20 * y + 30000 * Math.exp(-spot / 8);
+        });
+    }
+
+    /** {@code image} filled with {@code clean(x, y)} plus seeded Gaussian noise, rounded and clipped to its type. */
+    private static <T extends RealType<T>> Img<T> noisy(Img<T> image, long seed, double sigma, DoubleBinaryOperator clean) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double max = image.firstElement().getMaxValue();
         for (var cursor = image.localizingCursor(); cursor.hasNext(); ) {
             cursor.fwd();
-            cursor.localize(position);
-            double spot = (position[0] % 24 - 12) * (position[0] % 24 - 12) + (position[1] % 20 - 10) * (position[1] % 20 - 10);
-            double clean = 1000 + 20 * position[1] + 30000 * Math.exp(-spot / 8);
-            cursor.get().set((int) Math.max(0, Math.min(65535, Math.rint(clean + 60 * random.nextGaussian()))));
+            double value = clean.applyAsDouble(cursor.getDoublePosition(0), cursor.getDoublePosition(1));
+            cursor.get().setReal(Math.max(0, Math.min(max, Math.rint(value + sigma * random.nextGaussian()))));
         }
         return image;
     }
 
-    private static byte[] bytes(Img<UnsignedByteType> image) {
-        byte[] out = new byte[(int) image.size()];
+    /** The pixel values in flat order, to compare images exactly. */
+    private static double[] values(Img<? extends RealType<?>> image) {
+        double[] out = new double[(int) image.size()];
         int i = 0;
-        for (UnsignedByteType p : Views.flatIterable(image)) {
-            out[i++] = (byte) p.get();
-        }
-        return out;
-    }
-
-    private static short[] shorts(Img<UnsignedShortType> image) {
-        short[] out = new short[(int) image.size()];
-        int i = 0;
-        for (UnsignedShortType p : Views.flatIterable(image)) {
-            out[i++] = (short) p.get();
+        for (RealType<?> p : Views.flatIterable(image)) {
+            out[i++] = p.getRealDouble();
         }
         return out;
     }

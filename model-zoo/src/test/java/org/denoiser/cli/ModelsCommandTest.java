@@ -5,32 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code denoiser models} shows each model's contract: axes, normalization, noise ranges, conditioning. */
 class ModelsCommandTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void emptyHome() {
-        previousHome = System.getProperty("denoiser.home");
-        System.setProperty("denoiser.home", home.toString()); // no user models: the shipped ones only
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("denoiser.home");
-        } else {
-            System.setProperty("denoiser.home", previousHome);
-        }
-    }
-
     /** The lines {@code models} prints for one model, from its id line to the next model's. */
     private static String entry(String output, String id) {
         int start = output.indexOf(id + "  (version");
@@ -40,8 +19,19 @@ class ModelsCommandTest {
     }
 
     @Test
-    void eachModelShowsHowItIsFedAndWhatNoiseItKnows() {
-        CliRun run = CliRun.of("models");
+    void eachModelShowsHowItIsFedAndWhatNoiseItKnows(@TempDir Path emptyHome) {
+        String previousHome = System.getProperty("denoiser.home");
+        System.setProperty("denoiser.home", emptyHome.toString()); // the shipped models only
+        CliRun run;
+        try {
+            run = CliRun.of("models");
+        } finally {
+            if (previousHome == null) {
+                System.clearProperty("denoiser.home");
+            } else {
+                System.setProperty("denoiser.home", previousHome);
+            }
+        }
         assertEquals(0, run.exitCode(), run.err());
         String told = entry(run.out(), "denoise/poisson-gauss-nl");
         assertTrue(told.contains("axes byxc, 1 channel(s)"), told);
