@@ -265,7 +265,8 @@ public final class Denoiser implements AutoCloseable {
      * @param scaling the map from image units to the model's range, or {@code null} to fit one
      *     per channel by the rule the model states ({@link ModelInfo#normalization()}, see
      *     {@link Normalizations#fit(net.imglib2.IterableInterval, ModelNormalization)});
-     *     pass {@link Normalization#FIXED_8BIT} for float data that holds 8-bit values
+     *     for float data that holds 8-bit values, pass the model's {@code uint8} rule fitted to it
+     *     ({@link Normalization#FIXED_8BIT} for every shipped model)
      */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
             RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling) {
