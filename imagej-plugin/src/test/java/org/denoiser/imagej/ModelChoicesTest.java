@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.denoiser.api.AutoModel;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 import org.junit.jupiter.api.Test;
 
 /** The model list as users see it, on the models this build ships (plus one of the user's own). */
 class ModelChoicesTest {
     private static final ModelInfo OWN = new ModelInfo("denoise/my-cells", "1", "Self-supervised <fine-tuned> on cells.tif",
-            "cells.tif", "blind", 1, "percentiles", 8, 20, 24, Map.of(), "mirror");
+            "cells.tif", "blind", 1, ModelNormalization.DEFAULT, 8, 20, 24, Map.of(), "mirror");
 
     private final ModelChoices choices = new ModelChoices(withOwnModel());
 

@@ -285,8 +285,10 @@ public final class Denoiser implements AutoCloseable {
      * As {@link #denoise(RandomAccessibleInterval, int)}, writing into {@code out} (same size).
      *
      * @param scaling the map from image units to the model's range, or {@code null} to fit one
-     *     per channel ({@link Normalizations#fit}: fixed for 8-bit, robust percentiles otherwise);
-     *     pass {@link Normalization#FIXED_8BIT} for float data that holds 8-bit values
+     *     per channel by the rule the model states ({@link ModelInfo#normalization()}, see
+     *     {@link Normalizations#fit(net.imglib2.IterableInterval, ModelNormalization)});
+     *     for float data that holds 8-bit values, pass the model's {@code uint8} rule fitted to it
+     *     ({@link Normalization#FIXED_8BIT} for every shipped model)
      */
     public <T extends RealType<T>, U extends RealType<U>> void denoiseInto(
             RandomAccessibleInterval<T> image, RandomAccessibleInterval<U> out, int channelAxis, Normalization scaling) {
@@ -336,9 +338,9 @@ public final class Denoiser implements AutoCloseable {
     }
 
     /** {@code scaling}, or one fitted to the channel ({@link Normalizations#fit}). */
-    private static <T extends RealType<T>, U> Normalization normalizationFor(StackPlanes.Channel<T, U> channel,
+    private <T extends RealType<T>, U> Normalization normalizationFor(StackPlanes.Channel<T, U> channel,
             Normalization scaling) {
-        return scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()));
+        return scaling != null ? scaling : Normalizations.fit(Views.iterable(channel.in()), runner.info().normalization());
     }
 
     /**

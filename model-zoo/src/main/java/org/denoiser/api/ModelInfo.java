@@ -9,10 +9,11 @@ import java.util.Map;
  * @param version bumped whenever the weights change
  * @param description one line for menus and listings
  * @param trainedOn the training data and where it came from
- * @param noiseModel the noise the model was trained to remove
+ * @param noiseModel the noise the model was trained to remove, in words ({@code noise} says it for machines)
  * @param inputChannels channels the network takes together: 1 for a gray model (colour images go
  *     channel by channel), 3 for a colour model (an RGB image's channels in one tensor)
- * @param normalization how pixels are scaled before the network, see {@code normalize}
+ * @param normalization how pixels are scaled into the network's range, per pixel type; the
+ *     {@code Denoiser} obeys it ({@link ModelNormalization#DEFAULT} when not given)
  * @param sizeMultiple tile sides must be a multiple of this (2 to the number of pooling levels)
  * @param receptiveFieldRadius pixels on each side that influence one output pixel
  * @param recommendedOverlap tile overlap (halo) that makes tiled output equal untiled output
@@ -20,6 +21,10 @@ import java.util.Map;
  * @param border what the network saw beyond image edges in training: {@code mirror} (default) or
  *     {@code zero} (e.g. digits on black); tiles are extended the same way
  * @param conditioning how the model is told the noise level, or {@code null} for a blind model
+ * @param axes the layout of the SavedModel's image input and output, as bioimage.io letters:
+ *     {@value #AXES_BYXC} (batch, y, x, channel; the only layout this version feeds)
+ * @param noise the noise trained on, with its ranges in the network's units, or {@code null} when
+ *     not stated (self-supervised models, manifests written before the field existed)
  */
 public record ModelInfo(
         String id,
@@ -28,27 +33,37 @@ public record ModelInfo(
         String trainedOn,
         String noiseModel,
         int inputChannels,
-        String normalization,
+        ModelNormalization normalization,
         int sizeMultiple,
         int receptiveFieldRadius,
         int recommendedOverlap,
         Map<String, String> measuredPsnr,
         String border,
-        Conditioning conditioning) {
+        Conditioning conditioning,
+        String axes,
+        NoiseRanges noise) {
+
+    /** Batch, y, x, channel (NHWC): what every SavedModel of this project takes and returns. */
+    public static final String AXES_BYXC = "byxc";
 
     public ModelInfo {
         if (id == null || !id.contains("/")) {
             throw new IllegalArgumentException("model id must look like group/name, got: " + id);
         }
         measuredPsnr = measuredPsnr == null ? Map.of() : Map.copyOf(measuredPsnr);
+        normalization = normalization == null ? ModelNormalization.DEFAULT : normalization;
+        axes = axes == null ? AXES_BYXC : axes;
+        if (!AXES_BYXC.equals(axes)) {
+            throw new IllegalArgumentException("model axes must be " + AXES_BYXC + ", got: " + axes);
+        }
     }
 
-    /** A blind model (no conditioning), as every model before noise-level control was. */
+    /** A blind model (no conditioning) with axes {@value #AXES_BYXC} and unstated noise ranges. */
     public ModelInfo(String id, String version, String description, String trainedOn, String noiseModel,
-            int inputChannels, String normalization, int sizeMultiple, int receptiveFieldRadius,
+            int inputChannels, ModelNormalization normalization, int sizeMultiple, int receptiveFieldRadius,
             int recommendedOverlap, Map<String, String> measuredPsnr, String border) {
         this(id, version, description, trainedOn, noiseModel, inputChannels, normalization, sizeMultiple,
-                receptiveFieldRadius, recommendedOverlap, measuredPsnr, border, null);
+                receptiveFieldRadius, recommendedOverlap, measuredPsnr, border, null, AXES_BYXC, null);
     }
 
     /** Whether the model takes the noise level as an input (and so honours a strength). */

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -19,6 +20,8 @@ import java.util.zip.ZipOutputStream;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
 import org.denoiser.io.AtomicFileWrite;
+import org.denoiser.train.Batch;
+import org.denoiser.train.SavedModelExporter;
 import org.denoiser.train.SavedModelRunner;
 import org.denoiser.zoo.ModelRepository;
 
@@ -28,9 +31,12 @@ import org.denoiser.zoo.ModelRepository;
  * the output this project's runtime computes for it ({@code test_input.npy}, {@code test_output.npy}),
  * so a consumer can check that it runs the network as we do.
  *
- * <p>The tensors are NHWC float32 (batch, y, x, channel) in the model's own range: inputs scaled to
- * 0..1 (the package says how, as a {@code scale_range} preprocessing with the Denoiser's
- * percentiles; 8-bit images use the fixed 0..255 scale instead), outputs in the same units.
+ * <p>The tensors are NHWC float32 (batch, y, x, channel) in the model's own range: inputs scaled as
+ * the model's {@code model.json} states (the package gives its 16/32-bit rule as preprocessing,
+ * see {@link Rdf#preprocessing}), outputs in the same units. A model told the noise level
+ * ({@link ModelInfo#conditioning()}) has a second input, its shot and read noise stds as a
+ * [1,1,1,2] tensor; the package describes it and holds a test tensor for it too
+ * ({@code test_noise_level.npy}: the true level of the test input's noise).
  */
 public final class BioImagePackage {
 
@@ -38,6 +44,14 @@ public final class BioImagePackage {
     /** The TensorFlow that the shipped SavedModels were written with (TF Java 1.0.0). */
     static final String TENSORFLOW_VERSION = "2.16.1";
     private static final int TEST_SIDE = 64;
+    /** The test input's noise: Gaussian, sigma 25 of 255, in the network's 0..1 units. */
+    private static final double TEST_SIGMA = 25 / 255.0;
+    static final String README = "README.md";
+    static final String RDF = "rdf.yaml";
+    static final String WEIGHTS = "weights.zip";
+    static final String TEST_INPUT = "test_input.npy";
+    static final String TEST_NOISE_LEVEL = "test_noise_level.npy";
+    static final String TEST_OUTPUT = "test_output.npy";
 
     private BioImagePackage() {
     }
@@ -51,25 +65,26 @@ public final class BioImagePackage {
         if (info.inputChannels() != 1) {
             throw new DenoiseException(id + " takes " + info.inputChannels() + " channels; only gray models are exported");
         }
-        if (info.isConditioned()) {
-            // rdf.yaml would need a second input and a rule for its values; until then, refuse
-            // rather than write a package other tools cannot run.
-            throw new DenoiseException(id + " is told the noise level (input '" + info.conditioning().input()
-                    + "'); only blind models are exported as bioimage.io packages so far");
+        if (info.isConditioned() && !SavedModelExporter.NOISE_LEVEL.equals(info.conditioning().input())) {
+            throw new DenoiseException(id + " is told the noise level by an input named '" + info.conditioning().input()
+                    + "'; only models whose level input is '" + SavedModelExporter.NOISE_LEVEL + "' are exported");
         }
         Path savedModel = models.savedModel(id);
         NpyArrays.FloatArray input = testInput(info.sizeMultiple());
+        NpyArrays.FloatArray levels = info.isConditioned() ? testLevels() : null;
         NpyArrays.FloatArray output;
         try (SavedModelRunner runner = SavedModelRunner.load(savedModel)) {
-            output = new NpyArrays.FloatArray(input.shape(), runner.run(input.values(), 1, TEST_SIDE, TEST_SIDE));
+            output = new NpyArrays.FloatArray(input.shape(), run(runner, input, levels));
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("weights.zip", zipFolder(savedModel));
-        files.put("test_input.npy", NpyArrays.write(input));
-        files.put("test_output.npy", NpyArrays.write(output));
-        files.put("README.md", readme(info).getBytes(StandardCharsets.UTF_8));
-        files.put("rdf.yaml", Rdf.of(info, license, Math.max(info.sizeMultiple(), 1), sha256(files.get("weights.zip")),
-                sha256(files.get("test_input.npy")), sha256(files.get("test_output.npy")), TENSORFLOW_VERSION)
+        files.put(WEIGHTS, zipFolder(savedModel));
+        files.put(TEST_INPUT, NpyArrays.write(input));
+        if (levels != null) {
+            files.put(TEST_NOISE_LEVEL, NpyArrays.write(levels));
+        }
+        files.put(TEST_OUTPUT, NpyArrays.write(output));
+        files.put(README, readme(info).getBytes(StandardCharsets.UTF_8));
+        files.put(RDF, Rdf.of(info, license, Math.max(info.sizeMultiple(), 1), shas(files), TENSORFLOW_VERSION)
                 .getBytes(StandardCharsets.UTF_8));
         try {
             AtomicFileWrite.replace(zip, out -> writeZip(files, out));
@@ -79,6 +94,25 @@ public final class BioImagePackage {
         return zip;
     }
 
+    /** The test output as this project's runtime computes it: told the test noise's level when the model takes one. */
+    static float[] run(SavedModelRunner runner, NpyArrays.FloatArray input, NpyArrays.FloatArray levels) {
+        if (levels == null) {
+            return runner.run(input.values(), 1, TEST_SIDE, TEST_SIDE);
+        }
+        return runner.run(new Batch(1, TEST_SIDE, TEST_SIDE, input.values(), input.values(), null, levels.values()));
+    }
+
+    /** The true level of {@link #testInput}'s noise, {shot, read}, shaped as the SavedModel takes it. */
+    static NpyArrays.FloatArray testLevels() {
+        return new NpyArrays.FloatArray(new long[] {1, 1, 1, 2}, new float[] {0, (float) TEST_SIGMA});
+    }
+
+    private static Map<String, String> shas(Map<String, byte[]> files) {
+        Map<String, String> shas = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> shas.put(name, sha256(bytes)));
+        return shas;
+    }
+
     /** A seeded smooth pattern with Gaussian noise (sigma 25 of 255) on 0..1: what the models denoise. */
     static NpyArrays.FloatArray testInput(int sizeMultiple) {
         Random random = new Random(20261202L);
@@ -86,7 +120,7 @@ public final class BioImagePackage {
         for (int y = 0; y < TEST_SIDE; y++) {
             for (int x = 0; x < TEST_SIDE; x++) {
                 double clean = 0.5 + 0.3 * Math.sin(x / 6.0) * Math.cos(y / 9.0);
-                pixels[y * TEST_SIDE + x] = (float) (clean + 25 / 255.0 * random.nextGaussian());
+                pixels[y * TEST_SIDE + x] = (float) (clean + TEST_SIGMA * random.nextGaussian());
             }
         }
         if (TEST_SIDE % Math.max(sizeMultiple, 1) != 0) {
@@ -100,12 +134,21 @@ public final class BioImagePackage {
                 .append(info.description()).append("\n\n")
                 .append("- Trained on: ").append(info.trainedOn()).append('\n')
                 .append("- Noise: ").append(info.noiseModel()).append('\n')
-                .append("- Input: one gray channel scaled to 0..1 (8-bit images: value / 255; 16- and 32-bit: the 0.1 and")
-                .append(" 99.9 percentiles of the whole stack map to 0 and 1). The output is in the same units: map it back")
+                .append("- Noise ranges: ").append(info.noise() == null ? "not stated" : info.noise().summary()).append('\n')
+                .append("- Input: one gray channel, scaled per pixel type (one map per channel for a whole stack): ")
+                .append(info.normalization().summary()).append(". The output is in the same units: map it back")
                 .append(" with the inverse of the input's scaling.\n")
                 .append("- Height and width: any multiple of ").append(info.sizeMultiple())
                 .append("; the receptive field reaches ").append(info.receptiveFieldRadius())
                 .append(" pixels, so tile large images with at least that much overlap.\n");
+        if (info.isConditioned()) {
+            text.append("- Second input `").append(info.conditioning().input()).append("`: the noise's shot and read")
+                    .append(" standard deviations in the scaled input's units (variance shot^2 * x + read^2 at signal x;")
+                    .append(" Gaussian noise of std s is shot 0, read s), shape [batch, 1, 1, 2]. ")
+                    .append(String.format(Locale.ROOT, "Trained up to shot %.4f, read %.4f.", info.conditioning().maxShot(),
+                            info.conditioning().maxRead()))
+                    .append(" Estimate it from the image (Denoiser does, per plane); larger values smooth more.\n");
+        }
         info.measuredPsnr().forEach((test, psnr) -> text.append("- Measured: ").append(test).append(": ").append(psnr).append('\n'));
         return text.append("\nExported by Denoiser's `export-bioimage` command.\n").toString();
     }
@@ -142,8 +185,9 @@ public final class BioImagePackage {
         }
     }
 
-    /** Names a package's files, for checks. */
-    public static List<String> files() {
-        return List.of("rdf.yaml", "README.md", "weights.zip", "test_input.npy", "test_output.npy");
+    /** Names the files of {@code model}'s package, for checks. */
+    public static List<String> files(ModelInfo model) {
+        return model.isConditioned() ? List.of(RDF, README, WEIGHTS, TEST_INPUT, TEST_NOISE_LEVEL, TEST_OUTPUT)
+                : List.of(RDF, README, WEIGHTS, TEST_INPUT, TEST_OUTPUT);
     }
 }

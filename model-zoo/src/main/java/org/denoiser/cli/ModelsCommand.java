@@ -43,8 +43,12 @@ final class ModelsCommand implements Callable<Integer> {
         out.printf("    %s%n", m.description());
         out.printf("    trained on:    %s%n", m.trainedOn());
         out.printf("    noise model:   %s%n", m.noiseModel());
-        out.printf("    input:         %d channel(s), normalization %s, tile sides multiple of %d%n",
-                m.inputChannels(), m.normalization(), m.sizeMultiple());
+        if (m.noise() != null) {
+            out.printf("    noise ranges:  %s%n", m.noise().summary());
+        }
+        out.printf("    input:         axes %s, %d channel(s), tile sides multiple of %d%n",
+                m.axes(), m.inputChannels(), m.sizeMultiple());
+        out.printf("    normalization: %s%n", m.normalization().summary());
         out.printf("    receptive field radius %d px, recommended overlap %d px%n",
                 m.receptiveFieldRadius(), m.recommendedOverlap());
         if (m.isConditioned()) {

@@ -47,8 +47,9 @@ record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised
 
     private static Img<FloatType> denoise(Denoiser denoiser, Img<FloatType> noisy, PixelType type) {
         Img<FloatType> out = noisy.factory().create(noisy);
-        // 8-bit data keeps the fixed 0..255 scale the models were trained on, even as floats.
-        Normalization scaling = type == PixelType.GRAY8 || type == PixelType.RGB8 ? Normalization.FIXED_8BIT : null;
+        // 8-bit data keeps the model's 8-bit rule (0..255 -> 0..1 for every shipped model), even as floats.
+        Normalization scaling = type == PixelType.GRAY8 || type == PixelType.RGB8 ? Normalizations.fit(noisy,
+                denoiser.modelFor(noisy.firstElement()).normalization().uint8()) : null;
         denoiser.denoiseInto(noisy, out, ImageData.C, scaling);
         return out;
     }

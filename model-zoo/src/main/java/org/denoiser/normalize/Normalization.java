@@ -76,8 +76,14 @@ public record Normalization(double low, double high, float fill, double base, do
      * network unchanged. {@code fill} is in the plain map's units (0 at low, 1 at high).
      */
     public static Normalization withHeadroom(double low, double high, float fill) {
-        float fillWithHeadroom = (float) (HEADROOM_BASE + (HEADROOM_TOP - HEADROOM_BASE) * fill);
-        return new Normalization(low, high, fillWithHeadroom, HEADROOM_BASE, HEADROOM_TOP, HEADROOM_PASS_ABOVE);
+        return withHeadroom(low, high, fill, HEADROOM_BASE, HEADROOM_TOP, HEADROOM_PASS_ABOVE);
+    }
+
+    /** As {@link #withHeadroom(double, double, float)}, with {@code low -> base}, {@code high -> top} as a model states. */
+    public static Normalization withHeadroom(double low, double high, float fill, double base, double top,
+            double passAbove) {
+        float fillWithHeadroom = (float) (base + (top - base) * fill);
+        return new Normalization(low, high, fillWithHeadroom, base, top, passAbove);
     }
 
     /** Whether some pixels may be passed around the network (false for the plain map). */

@@ -3,6 +3,7 @@ package org.denoiser.train;
 import java.util.Locale;
 import java.util.Random;
 import org.denoiser.api.Conditioning;
+import org.denoiser.api.NoiseRanges;
 import org.denoiser.noise.PoissonGaussianNoise;
 import org.denoiser.noise.SeededRandom;
 
@@ -45,6 +46,16 @@ public record CameraNoiseRange(double gaussianFraction, double maxGaussianSigma,
     public Conditioning conditioning() {
         return new Conditioning(SavedModelExporter.NOISE_LEVEL, Conditioning.POISSON_GAUSSIAN_STD,
                 Math.sqrt(1 / minPhotons), Math.max(gaussianFraction > 0 ? maxGaussianSigma : 0, maxRead));
+    }
+
+    /** Both kinds as one Poisson-Gaussian range: Gaussian images are those with shot 0. */
+    @Override
+    public NoiseRanges ranges() {
+        boolean someGaussian = gaussianFraction > 0;
+        Conditioning told = conditioning();
+        return NoiseRanges.poissonGaussian(
+                new NoiseRanges.Range(someGaussian ? 0 : Math.sqrt(1 / maxPhotons), told.maxShot()),
+                new NoiseRanges.Range(someGaussian ? 0 : minRead, told.maxRead()));
     }
 
     @Override

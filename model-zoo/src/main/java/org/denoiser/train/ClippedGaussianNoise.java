@@ -1,6 +1,7 @@
 package org.denoiser.train;
 
 import java.util.Random;
+import org.denoiser.api.NoiseRanges;
 
 /** The Keras example's noise: {@code clip(clean + factor * N(0,1), 0, 1)}. */
 public record ClippedGaussianNoise(float factor) implements NoiseModel {
@@ -19,6 +20,12 @@ public record ClippedGaussianNoise(float factor) implements NoiseModel {
             noisy[i] = Math.min(1f, Math.max(0f, value));
         }
         return noisy;
+    }
+
+    /** The std before clipping (the description says it is clipped). */
+    @Override
+    public NoiseRanges ranges() {
+        return NoiseRanges.gaussian(factor, factor);
     }
 
     @Override

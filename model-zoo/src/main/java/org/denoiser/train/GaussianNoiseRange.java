@@ -2,6 +2,7 @@ package org.denoiser.train;
 
 import java.util.Locale;
 import java.util.Random;
+import org.denoiser.api.NoiseRanges;
 
 /**
  * Additive Gaussian noise, not clipped (the DnCNN protocol), with a level drawn uniformly from
@@ -29,6 +30,11 @@ public record GaussianNoiseRange(double minSigma255, double maxSigma255) impleme
             noisy[i] = (float) (clean[i] + sigma * random.nextGaussian());
         }
         return noisy;
+    }
+
+    @Override
+    public NoiseRanges ranges() {
+        return NoiseRanges.gaussian(minSigma255 / 255.0, maxSigma255 / 255.0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.denoiser.train;
 
 import java.util.Random;
 import org.denoiser.api.Conditioning;
+import org.denoiser.api.NoiseRanges;
 
 /** Turns a clean training image into the noisy network input; randomness comes only from {@code random}. */
 @FunctionalInterface
@@ -20,6 +21,14 @@ public interface NoiseModel {
 
     /** How an exported network conditioned on this noise is told the level ({@code model.json}); null when blind. */
     default Conditioning conditioning() {
+        return null;
+    }
+
+    /**
+     * The noise levels this model draws, in the [0,1] data's units, for {@code model.json}'s
+     * {@code noise}; null when they are not one Gaussian or Poisson-Gaussian range.
+     */
+    default NoiseRanges ranges() {
         return null;
     }
 

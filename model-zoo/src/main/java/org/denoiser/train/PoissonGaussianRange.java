@@ -2,6 +2,7 @@ package org.denoiser.train;
 
 import java.util.Locale;
 import java.util.Random;
+import org.denoiser.api.NoiseRanges;
 import org.denoiser.noise.PoissonGaussianNoise;
 import org.denoiser.noise.SeededRandom;
 
@@ -36,6 +37,13 @@ public record PoissonGaussianRange(double minPhotons, double maxPhotons, double 
             noisy[i] = noise.noisy(clean[i], pixels);
         }
         return noisy;
+    }
+
+    /** Shot noise std at full scale is sqrt(gain) = 1 / sqrt(photons). */
+    @Override
+    public NoiseRanges ranges() {
+        return NoiseRanges.poissonGaussian(new NoiseRanges.Range(Math.sqrt(1 / maxPhotons), Math.sqrt(1 / minPhotons)),
+                new NoiseRanges.Range(minRead, maxRead));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.denoiser.api.CancelToken;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 import org.denoiser.train.GraphLayers.Precision;
 
 /**
@@ -71,7 +72,7 @@ public final class SelfSupervisedTraining {
             int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
             return new ModelInfo("denoise/" + name, version, description, data,
                     "learned from the data's own noise (self-supervised, no clean images)", 1,
-                    TrainingReport.NORMALIZATION, sizeMultiple, receptiveFieldRadius, overlap, Map.of(), "mirror");
+                    ModelNormalization.DEFAULT, sizeMultiple, receptiveFieldRadius, overlap, Map.of(), "mirror");
         }
     }
 

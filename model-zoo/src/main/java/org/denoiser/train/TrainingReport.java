@@ -10,6 +10,8 @@ import java.util.Map;
 import org.denoiser.api.Conditioning;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
+import org.denoiser.api.NoiseRanges;
 
 /** What is written next to an exported model as {@code training.json}, so the model documents its own origin. */
 public record TrainingReport(
@@ -37,10 +39,8 @@ public record TrainingReport(
         Bfloat16 bfloat16,
         String tensorflow,
         String border,
-        Conditioning conditioning) {
-
-    /** How every model of this project scales pixels (see {@code org.denoiser.normalize}). */
-    public static final String NORMALIZATION = "8-bit: 0..255 -> 0..1; 16/32-bit: 0.1..99.9 percentiles -> 0..1";
+        Conditioning conditioning,
+        NoiseRanges noiseRanges) {
 
     /** The runtime every model here is trained with, for the reports. */
     public static final String TENSORFLOW = "TF Java 1.0.0 graph ops (tensorflow-core-native 1.0.0-rc.1, CPU)";
@@ -59,7 +59,7 @@ public record TrainingReport(
                 round(result.seconds()), result.finalLoss(), round(result.psnrNoisy()), round(result.psnrDenoised()),
                 round(result.psnrGain()), exportMaxAbsDifference,
                 new Bfloat16(bfloat16.maxAbsDifference(), round(bfloat16.heldOutPsnrDenoised())),
-                TENSORFLOW, preset.data().border(), preset.noise().conditioning());
+                TENSORFLOW, preset.data().border(), preset.noise().conditioning(), preset.noise().ranges());
     }
 
     public void write(Path json) {
@@ -90,11 +90,12 @@ public record TrainingReport(
 
     private ModelInfo modelInfo(String id, String version, String description, double psnrDenoised) {
         int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
+        // The training data is scaled as NoisyPlanes does (Normalizations.fit), so the model states that default.
         return new ModelInfo(id, version, description, data, noise, inputChannels,
-                NORMALIZATION, sizeMultiple,
+                ModelNormalization.DEFAULT, sizeMultiple,
                 receptiveFieldRadius, overlap,
                 Map.of("held-out set of the training data, " + validationNoise,
                         String.format(Locale.ROOT, "%.2f -> %.2f dB", heldOutPsnrNoisy, psnrDenoised)),
-                border, conditioning);
+                border, conditioning, ModelInfo.AXES_BYXC, noiseRanges);
     }
 }

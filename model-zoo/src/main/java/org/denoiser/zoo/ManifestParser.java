@@ -115,11 +115,17 @@ final class ManifestParser {
         if (border != null && !BORDERS.contains(border)) {
             throw field("info.border", "must be one of " + BORDERS, border);
         }
+        String axes = text(info, "axes", false);
+        if (axes != null && !ModelInfo.AXES_BYXC.equals(axes)) {
+            throw field("info.axes", "must be '" + ModelInfo.AXES_BYXC + "' (batch, y, x, channel: the only tensor layout"
+                    + " this version feeds)", axes);
+        }
+        ContractParser contract = new ContractParser(this);
         return new ModelInfo(id, version, text(info, "description", true), text(info, "trainedOn", true),
                 text(info, "noiseModel", true), integer(info, "inputChannels", 1, 16),
-                text(info, "normalization", true), integer(info, "sizeMultiple", 1, 1024),
+                contract.normalization(info), integer(info, "sizeMultiple", 1, 1024),
                 integer(info, "receptiveFieldRadius", 0, 4096), integer(info, "recommendedOverlap", 0, 4096),
-                psnr(info), border, conditioning(info));
+                psnr(info), border, conditioning(info), axes, contract.noise(info));
     }
 
     /** The optional {@code info.conditioning}: an input the denoiser must feed, so every part is checked. */
@@ -145,19 +151,28 @@ final class ManifestParser {
     }
 
     private double decimal(JsonObject object, String name, String prefix, double max) {
+        return decimal(object, name, prefix, 0, max);
+    }
+
+    /** A number from {@code min} to {@code max}, matched as text first so no number parser sees junk. */
+    double decimal(JsonObject object, String name, String prefix, double min, double max) {
         JsonElement element = object.get(name);
         if (element == null || element.isJsonNull()) {
             throw fail("field '" + prefix + name + "' is missing");
         }
         if (!(element instanceof JsonPrimitive p) || !p.isNumber() || !DECIMAL.matcher(p.getAsString()).matches()) {
-            throw fail("field '" + prefix + name + "' must be a decimal number from 0 to " + (int) max);
+            throw fail("field '" + prefix + name + "' must be a decimal number from " + plain(min) + " to " + plain(max));
         }
         double value = Double.parseDouble(p.getAsString());
-        if (!(value >= 0 && value <= max)) {
-            throw fail("field '" + prefix + name + "' is " + shown(p.getAsString()) + "; it must be from 0 to "
-                    + (int) max);
+        if (!(value >= min && value <= max)) {
+            throw fail("field '" + prefix + name + "' is " + shown(p.getAsString()) + "; it must be from " + plain(min)
+                    + " to " + plain(max));
         }
         return value;
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound) : Double.toString(bound);
     }
 
     private Map<String, String> psnr(JsonObject info) {
@@ -219,7 +234,7 @@ final class ManifestParser {
         return text(object, name, "info.", required);
     }
 
-    private String text(JsonObject object, String name, String prefix, boolean required) {
+    String text(JsonObject object, String name, String prefix, boolean required) {
         JsonElement element = object.get(name);
         if (element == null || element.isJsonNull()) {
             if (required) {
@@ -261,7 +276,7 @@ final class ManifestParser {
         return value;
     }
 
-    private JsonElement required(JsonObject object, String name, String prefix) {
+    JsonElement required(JsonObject object, String name, String prefix) {
         JsonElement element = object.get(name);
         if (element == null || element.isJsonNull()) {
             throw fail("field '" + prefix + name + "' is missing");
@@ -269,14 +284,14 @@ final class ManifestParser {
         return element;
     }
 
-    private JsonObject object(JsonElement element, String field) {
+    JsonObject object(JsonElement element, String field) {
         if (!element.isJsonObject()) {
             throw fail("field '" + field + "' must be a JSON object");
         }
         return element.getAsJsonObject();
     }
 
-    private void onlyKnownFields(JsonObject object, Set<String> known, String prefix) {
+    void onlyKnownFields(JsonObject object, Set<String> known, String prefix) {
         for (String name : object.keySet()) {
             if (!known.contains(name)) {
                 throw fail("has an unknown field '" + prefix + shown(name) + "' (known: "
@@ -285,11 +300,11 @@ final class ManifestParser {
         }
     }
 
-    private CorruptModelException field(String field, String rule, String value) {
+    CorruptModelException field(String field, String rule, String value) {
         return fail("field '" + field + "' " + rule + ", got '" + shown(value) + "'");
     }
 
-    private CorruptModelException fail(String problem) {
+    CorruptModelException fail(String problem) {
         return new CorruptModelException("model manifest " + where + " " + problem);
     }
 

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.api.Conditioning;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 import org.denoiser.api.NoiseLevelUsed;
 import org.denoiser.api.NoiseSetting;
 import org.denoiser.api.StrengthNotSupportedException;
@@ -21,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** Which level a conditioned model is told, without TensorFlow: the estimate, the user's sigma, the strength. */
 class NoiseConditioningTest {
-    private static final ModelInfo BLIND = new ModelInfo("denoise/blind", "1", "d", "t", "n", 1, "unit", 4, 26, 28, Map.of(),
-            null);
-    private static final ModelInfo CONDITIONED = new ModelInfo("denoise/told", "1", "d", "t", "n", 1, "unit", 4, 26, 28,
-            Map.of(), null, new Conditioning("noise_level", Conditioning.POISSON_GAUSSIAN_STD, 0.7, 0.2));
+    private static final ModelInfo BLIND = new ModelInfo("denoise/blind", "1", "d", "t", "n", 1, ModelNormalization.DEFAULT, 4, 26, 28,
+            Map.of(), null);
+    private static final ModelInfo CONDITIONED = new ModelInfo("denoise/told", "1", "d", "t", "n", 1, ModelNormalization.DEFAULT, 4, 26,
+            28, Map.of(), null, new Conditioning("noise_level", Conditioning.POISSON_GAUSSIAN_STD, 0.7, 0.2),
+            ModelInfo.AXES_BYXC, null);
 
     /** A ramp with Poisson-Gaussian noise of known shot and read stds, in network units. */
     private static float[] noisyRamp(int width, int height, double shot, double read, long seed) {

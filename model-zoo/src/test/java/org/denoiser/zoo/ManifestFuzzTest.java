@@ -17,7 +17,8 @@ import org.denoiser.api.CorruptModelException;
  *
  * <p>In every build ({@code mvn verify}) this runs only the inputs in
  * {@code src/test/resources/org/denoiser/zoo/ManifestFuzzTestInputs/parserRefusesOnlyByName/}: the
- * shipped manifests, tampered ones, and every crash found so far (each kept as a regression
+ * shipped manifests (as they are, {@code *-contract.json}, and as they were before the normalization
+ * became an object), tampered ones, and every crash found so far (each kept as a regression
  * test). To fuzz, for the duration below or as long as you like (a finding is written to that
  * folder as {@code crash-*}: keep it there as a regression input once it is fixed):
  *
@@ -39,6 +40,9 @@ class ManifestFuzzTest {
         "\"recommendedOverlap\"", "\"measuredPsnr\"", "\"border\"", "\"conditioning\"", "\"input\"", "\"kind\"",
         "\"maxShot\"", "\"maxRead\"", "\"poisson-gaussian-std\"", "\"noise_level\"", "\"mirror\"", "\"zero\"", "denoise/",
         "savedmodel/", "saved_model.pb", "variables/", "..", "/", "\\", "\\u0000", "\\ud800",
+        "\"axes\"", "\"byxc\"", "\"uint8\"", "\"uint16\"", "\"floating\"", "\"fixed-range\"", "\"percentile-headroom\"",
+        "\"min\"", "\"max\"", "\"lowPercentile\"", "\"highPercentile\"", "\"targetLow\"", "\"targetHigh\"", "\"passAbove\"",
+        "\"maxSpanInNoiseSigmas\"", "\"noise\"", "\"gaussian\"", "\"poisson-gaussian\"", "\"sigma\"", "\"shot\"", "\"read\"",
         "\"d3254af539403a9dfc71d5bd75776c92e87742da\"", "2147483648", "1e400", "-0", "null", "true", "[]", "{}"})
     void parserRefusesOnlyByName(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);

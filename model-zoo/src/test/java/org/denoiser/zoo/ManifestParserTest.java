@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.denoiser.api.Conditioning;
 import org.denoiser.api.CorruptModelException;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 import org.junit.jupiter.api.Test;
 
 /** Every field of model.json is checked, and each refusal names the manifest and the field. */
@@ -23,7 +24,7 @@ class ManifestParserTest {
     private static final String SHA1 = "d3254af539403a9dfc71d5bd75776c92e87742da";
 
     static String valid() {
-        ModelInfo info = new ModelInfo("denoise/x", "1.0", "a test model", "nothing", "gaussian", 1, "unit", 4, 5, 8,
+        ModelInfo info = new ModelInfo("denoise/x", "1.0", "a test model", "nothing", "gaussian", 1, ModelNormalization.DEFAULT, 4, 5, 8,
                 Map.of("held out", "20.0 -> 28.0 dB"), "mirror");
         return new ModelManifest(info, Map.of("savedmodel/saved_model.pb", SHA1,
                 "savedmodel/variables/variables.index", SHA1)).toJson();

@@ -8,13 +8,14 @@ import ai.djl.repository.zoo.ZooModel;
 import java.nio.file.Path;
 import java.util.Map;
 import org.denoiser.api.ModelInfo;
+import org.denoiser.api.ModelNormalization;
 
 /** Packs {@link TinySavedModel}s as zoo folders and runs them, for the zoo tests. */
 final class TinyModels {
     private TinyModels() {}
 
     static ModelInfo info(String id, String version) {
-        return new ModelInfo(id, version, "test model", "nothing", "none", 1, "unit", 1, 1, 0, Map.of(), null);
+        return new ModelInfo(id, version, "test model", "nothing", "none", 1, ModelNormalization.DEFAULT, 1, 1, 0, Map.of(), null);
     }
 
     /** Packs a model that multiplies by {@code gain} into {@code root/NAME}. */
