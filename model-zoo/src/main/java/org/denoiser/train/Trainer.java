@@ -62,7 +62,10 @@ public final class Trainer {
             boolean due = Duration.ofNanos(now - lastCheckpoint).compareTo(settings.checkpointEvery()) >= 0;
             if (due || step == lastStep) {
                 TrainingState reached = state.advancedTo(step, seconds);
-                state = validate(session, validation, reached, megapixelsPerStep, lastLoss);
+                // A slow run may checkpoint before its first report: its loss so far, not NaN
+                // (which JSON cannot hold, so the checkpoint could not be written).
+                float loss = Float.isNaN(lastLoss) ? (float) (lossSinceReport / stepsSinceReport) : lastLoss;
+                state = validate(session, validation, reached, megapixelsPerStep, loss);
                 lastCheckpoint = System.nanoTime();
             }
         }

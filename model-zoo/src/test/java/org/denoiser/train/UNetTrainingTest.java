@@ -83,6 +83,23 @@ class UNetTrainingTest {
                 new TrainingListener() { });
     }
 
+    /** A run slower than its report interval checkpoints before its first report: with its loss so far. */
+    @Test
+    void aCheckpointBeforeTheFirstReportIsSaved() {
+        DatasetSplit data = TINY.data().load();
+        Checkpoint checkpoint = new Checkpoint(work.resolve("early"));
+        Trainer trainer = new Trainer(TINY, new TrainerSettings(1000, Duration.ZERO, Optional.of(checkpoint), false, 3, 0),
+                new TrainingListener() { });
+        try (TrainingSession session = trainer.openSession()) {
+            trainer.train(session, data);
+        }
+        try (TrainingSession session = trainer.openSession()) {
+            TrainingState saved = checkpoint.restore(session).orElseThrow();
+            assertEquals(3, saved.step());
+            assertTrue(saved.curve().stream().allMatch(p -> Float.isFinite(p.trainLoss())), "losses " + saved.curve());
+        }
+    }
+
     /** Before its first rate drop a run can be lengthened: it then equals a run planned that long. */
     @Test
     void runLengthenedBeforeItsFirstRateDropEqualsOnePlannedThatLong() {
