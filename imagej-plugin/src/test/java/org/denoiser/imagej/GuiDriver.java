@@ -115,7 +115,9 @@ public final class GuiDriver {
     /** Record..., then Denoise... with Restore flux unticked: the recorder must write flux=false. */
     private static void denoiseWithoutFluxWhileRecording(MenuItem item, ImagePlus noisy, String title, File out)
             throws Exception {
-        IJ.run("Record...");
+        // As from the menu, on a thread of its own: IJ.run here would throw, since the Cancel above
+        // set ImageJ's "macro aborted" flag, which IJ.run tests on this thread.
+        IJ.doCommand("Record...");
         waitFor("the recorder", () -> Recorder.getInstance());
         IJ.selectWindow(noisy.getID());
         waitFor("the noisy image in front", () -> WindowManager.getCurrentImage() == noisy ? noisy : null);

@@ -69,6 +69,7 @@ class GuiIT {
         // Restore flux unticked: the recorder writes flux=false, and the result is the Denoiser's without it
         Matcher recorded = Pattern.compile("GUI driver: recorded (.*)").matcher(output);
         assertTrue(recorded.find(), output);
+        System.out.println("Recorded with Restore flux unticked: " + recorded.group(1));
         assertTrue(recorded.group(1).matches("run\\(\"Denoise\\.\\.\\.\", \".* flux=false\"\\);"), recorded.group(1));
         ImagePlus withoutFlux = IJ.openImage(dir.resolve("result-no-flux.tif").toString());
         assertNotNull(withoutFlux, "no result without flux restoration saved:\n" + output);
