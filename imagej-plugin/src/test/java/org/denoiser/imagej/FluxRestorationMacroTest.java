@@ -1,8 +1,10 @@
 package org.denoiser.imagej;
 
 import static org.denoiser.imagej.Fixtures.CAMERA_MODEL;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import java.io.IOException;
@@ -42,9 +44,14 @@ class FluxRestorationMacroTest {
         CleanNoisyPair<FloatType> pair = SyntheticImages.astronomyFrame(3, 160, 128, LowLight.DIM);
         ImagePlus noisy = Fixtures.gray("sky.tif", pair.noisy(), 1, 1, 1);
 
-        ImagePlus on = saved(ImageJHarness.denoise(noisy, CAMERA, dir));
-        ImagePlus off = saved(ImageJHarness.denoise(noisy, CAMERA + " flux=false", dir));
+        ImageJHarness.MacroRun withFlux = ImageJHarness.denoise(noisy, CAMERA, dir);
+        ImageJHarness.MacroRun withoutFlux = ImageJHarness.denoise(noisy, CAMERA + " flux=false", dir);
+        ImagePlus on = saved(withFlux);
+        ImagePlus off = saved(withoutFlux);
 
+        assertTrue(withoutFlux.log().contains("Denoise: sky.tif with " + CAMERA_MODEL + ", flux restoration off, 1 plane(s)"),
+                "the Log line says the flux was not restored:\n" + withoutFlux.log());
+        assertFalse(withFlux.log().contains("flux restoration off"), withFlux.log());
         Path file = dir.resolve("sky.tif"); // the file the harness saved and the macro opened
         Fixtures.assertSamePixels(commandLine(file, true), Fixtures.pixels(on));
         Fixtures.assertSamePixels(commandLine(file, false), Fixtures.pixels(off));
