@@ -62,13 +62,17 @@ public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends Conte
             min = "0.05", max = "10", stepSize = "0.05", persist = false)
     private double strength = 1;
 
+    @Parameter(label = "Restore flux (16/32-bit)", description = "16-bit and float images get back the flux the"
+            + " network takes from faint sources, as on the command line; 8-bit images ignore it", persist = false)
+    private boolean restoreFlux = true;
+
     @Parameter(type = ItemIO.OUTPUT)
     private Img<T> output;
 
     @Override
     public void run() {
         try {
-            output = denoiser.denoise(input, channelAxis, new DenoiseOptions(model, true, tileSize, strength),
+            output = denoiser.denoise(input, channelAxis, new DenoiseOptions(model, true, tileSize, strength, restoreFlux),
                     new Monitor());
             status.showStatus(PROGRESS_STEPS, PROGRESS_STEPS, "Denoise: done");
         } catch (CancelledException e) {

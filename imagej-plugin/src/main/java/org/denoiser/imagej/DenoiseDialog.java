@@ -4,7 +4,9 @@ import ij.ImagePlus;
 import ij.Prefs;
 import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 import java.awt.AWTEvent;
+import java.awt.Checkbox;
 import java.awt.Label;
 import org.denoiser.api.AutoModel;
 import org.denoiser.api.NoiseSetting;
@@ -12,7 +14,9 @@ import org.denoiser.api.UnknownModelException;
 
 /**
  * The Plugins > Denoise > Denoise... dialog. Its labels are the macro keys the recorder writes:
- * {@code run("Denoise...", "model=denoise/auto stack tile=512")}. The last choices are
+ * {@code run("Denoise...", "model=denoise/auto stack tile=512")}, plus {@code flux=false} when
+ * "Restore flux" is off (recorded by hand: a GenericDialog checkbox is recorded only when ticked,
+ * and a macro without the key must keep the default, on). The last choices are
  * remembered in ImageJ's preferences; the first time, the model is {@code denoise/auto}. Help
  * shows every model's full description.
  */
@@ -20,14 +24,18 @@ final class DenoiseDialog implements DialogListener {
     private static final String PREF_MODEL = "denoiser.model";
     private static final String PREF_TILE = "denoiser.tile";
     private static final String PREF_STRENGTH = "denoiser.strength";
+    private static final String PREF_FLUX = "denoiser.flux";
     /** The slider's range; macros may use the full {@link NoiseSetting} range. */
     private static final double SLIDER_MIN = 0.25;
     private static final double SLIDER_MAX = 4;
+    /** Also the Help's name for it ({@link ModelChoices#helpHtml()}). */
+    static final String FLUX_LABEL = "Restore flux (16/32-bit)";
 
     private final ModelChoices models;
     private final ImagePlus imp;
     private final PreviewWindow preview;
     private Label description;
+    private Checkbox flux;
 
     private DenoiseDialog(ModelChoices models, ImagePlus imp, PreviewWindow preview) {
         this.models = models;
@@ -56,6 +64,7 @@ final class DenoiseDialog implements DialogListener {
         Prefs.set(PREF_MODEL, options.modelId());
         Prefs.set(PREF_TILE, options.tileSize());
         Prefs.set(PREF_STRENGTH, options.strength());
+        Prefs.set(PREF_FLUX, options.restoreFlux());
     }
 
     private DenoiseOptions ask(boolean anotherRunGoing) {
@@ -68,6 +77,9 @@ final class DenoiseDialog implements DialogListener {
         description = (Label) gd.getMessage();
         int planes = imp.getStackSize();
         gd.addCheckbox(planes > 1 ? "Stack (all " + planes + " planes; off: the plane on display)" : "Stack", planes > 1);
+        gd.addCheckbox(FLUX_LABEL, Prefs.get(PREF_FLUX, true));
+        flux = (Checkbox) gd.getCheckboxes().lastElement();
+        flux.setEnabled(hasFluxToRestore(imp)); // greyed for 8-bit and RGB: the Denoiser ignores it there
         // Macro key "strength"; for models told the noise level (e.g. denoise/poisson-gauss-nl)
         double strength = Math.max(SLIDER_MIN, Math.min(SLIDER_MAX, Prefs.get(PREF_STRENGTH, 1)));
         gd.addSlider("Strength", SLIDER_MIN, SLIDER_MAX, strength, 0.05);
@@ -84,7 +96,11 @@ final class DenoiseDialog implements DialogListener {
         if (gd.wasCanceled()) {
             return null;
         }
-        return read(gd);
+        DenoiseOptions options = read(gd);
+        if (Recorder.record && !options.restoreFlux()) {
+            Recorder.recordOption(DenoiseOptions.FLUX_KEY, "false");
+        }
+        return options;
     }
 
     @Override
@@ -106,7 +122,8 @@ final class DenoiseDialog implements DialogListener {
         return true;
     }
 
-    private static DenoiseOptions read(GenericDialog gd) {
+    /** Read in the order the items were added; the flux checkbox is read directly, so the recorder skips it. */
+    private DenoiseOptions read(GenericDialog gd) {
         String model = gd.getNextChoice();
         boolean stack = gd.getNextBoolean();
         double strength = gd.getNextNumber();
@@ -114,7 +131,12 @@ final class DenoiseDialog implements DialogListener {
         if (Double.isNaN(tile) || Double.isNaN(strength)) {
             throw new IllegalArgumentException("the tile size or strength is not a number");
         }
-        return new DenoiseOptions(model, stack, (int) tile, strength);
+        return new DenoiseOptions(model, stack, (int) tile, strength, flux.getState());
+    }
+
+    /** Whether flux restoration applies to {@code imp}: 16-bit and 32-bit images; 8-bit and RGB use a fixed map. */
+    static boolean hasFluxToRestore(ImagePlus imp) {
+        return imp.getBitDepth() == 16 || imp.getBitDepth() == 32;
     }
 
     /** Why a strength other than 1 cannot be used with the (picked) model, or null if it can. */

@@ -7,15 +7,19 @@ import org.denoiser.api.NoiseSetting;
 
 /**
  * What the user chose in the Denoise dialog, or wrote in a macro:
- * {@code run("Denoise...", "model=denoise/auto stack tile=512 strength=1.5")}.
+ * {@code run("Denoise...", "model=denoise/auto stack tile=512 strength=1.5")}, with {@code flux=false}
+ * only when flux restoration is off (so macros written before it existed keep its default, on).
  *
  * @param modelId the model, e.g. {@code denoise/poisson-gauss}, or {@value AutoModel#ID}
  * @param wholeStack every plane of the image; otherwise only the plane on display
  * @param tileSize largest tile side in pixels; smaller tiles need less memory
  * @param strength for noise-level-conditioned models, the factor on the estimated noise level
  *     (above 1 smooths more, below 1 keeps more detail); blind models take only 1
+ * @param restoreFlux for 16-bit and 32-bit images, put back the flux the network takes from faint
+ *     sources (the {@code Denoiser}'s default, as on the command line); 8-bit and RGB images
+ *     ignore it (their fixed map has nothing to put back)
  */
-public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, double strength) {
+public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, double strength, boolean restoreFlux) {
     public static final int DEFAULT_TILE_SIZE = 512;
     /** Below this a tile is mostly overlap (the model's context) and the run gets slow. */
     public static final int MIN_TILE_SIZE = 16;
@@ -24,9 +28,10 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
     static final String STACK_KEY = "stack";
     static final String TILE_KEY = "tile";
     static final String STRENGTH_KEY = "strength";
+    static final String FLUX_KEY = "flux";
     /** Every key the options may hold, as a user would write them. */
     static final List<String> KEYS = List.of(MODEL_KEY + "=<id>", STACK_KEY, TILE_KEY + "=<pixels>",
-            STRENGTH_KEY + "=<factor>");
+            STRENGTH_KEY + "=<factor>", FLUX_KEY + "=false");
 
     public DenoiseOptions {
         if (modelId == null || modelId.isBlank()) {
@@ -38,7 +43,12 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
         NoiseSetting.strength(strength); // one line naming the allowed range if it is out of it
     }
 
-    /** Strength 1: the noise level as estimated (every model's behaviour). */
+    /** Flux restored (the default everywhere). */
+    public DenoiseOptions(String modelId, boolean wholeStack, int tileSize, double strength) {
+        this(modelId, wholeStack, tileSize, strength, true);
+    }
+
+    /** Strength 1: the noise level as estimated (every model's behaviour); flux restored. */
     public DenoiseOptions(String modelId, boolean wholeStack, int tileSize) {
         this(modelId, wholeStack, tileSize, 1);
     }
@@ -50,7 +60,7 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
 
     /** These options for the plane on display only (the preview). */
     DenoiseOptions planeOnly() {
-        return new DenoiseOptions(modelId, false, tileSize, strength);
+        return new DenoiseOptions(modelId, false, tileSize, strength, restoreFlux);
     }
 
     /**
@@ -60,7 +70,8 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
      * display, plain ImageJ in batch mode).
      *
      * @throws IllegalArgumentException for a key that is not one of {@link #KEYS} (a misspelt
-     *     {@code modle=} must not quietly denoise with the default), or a tile that is not a number
+     *     {@code modle=} must not quietly denoise with the default), a tile that is not a number,
+     *     or a {@code flux=} that is neither {@code true} nor {@code false}
      */
     public static DenoiseOptions fromMacro(String options) {
         MacroOptions.requireOnly(options, KEYS);
@@ -74,6 +85,16 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
         }
         String strength = Macro.getValue(options, STRENGTH_KEY, "1");
         return new DenoiseOptions(model, MacroOptions.hasFlag(options, STACK_KEY), tileSize,
-                NoiseSetting.parseStrength(strength).strength());
+                NoiseSetting.parseStrength(strength).strength(), parseFlux(Macro.getValue(options, FLUX_KEY, "true")));
+    }
+
+    /** {@code true} or {@code false}, nothing else: a typo such as {@code flux=flase} must not mean either. */
+    private static boolean parseFlux(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(FLUX_KEY + "=" + value
+                    + " must be true or false (flux=false turns flux restoration off)");
+        };
     }
 }

@@ -56,8 +56,10 @@ final class DenoiseRun {
         ImageJProgress progress = new ImageJProgress(planes);
         ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String summary = String.format(Locale.ROOT, "Denoise: %s with %s, %d plane(s) in %.1f s (%.2f planes/s)%s",
-                imp.getTitle(), choice, planes, seconds, planes / Math.max(seconds, 1e-9), progress.noiseLevels());
+        // a result without flux restoration is not what the command line gives by default: say so
+        String flux = options.restoreFlux() || !DenoiseDialog.hasFluxToRestore(imp) ? "" : ", flux restoration off";
+        String summary = String.format(Locale.ROOT, "Denoise: %s with %s%s, %d plane(s) in %.1f s (%.2f planes/s)%s",
+                imp.getTitle(), choice, flux, planes, seconds, planes / Math.max(seconds, 1e-9), progress.noiseLevels());
         IJ.showStatus(summary);
         IJ.log(summary); // which model auto picked, and how fast: worth keeping in the GUI's Log too
         return result;

@@ -20,8 +20,8 @@ import org.denoiser.zoo.UserModels;
 /**
  * The service behind both ImageJ front ends (the classic Denoise... plugin and the SciJava
  * command): keeps the last used model loaded for the whole ImageJ session, so a macro that
- * denoises a folder of images loads it once, not once per image. Choosing another model or tile
- * size closes the old one first (a model holds native TensorFlow memory); the JVM's exit closes
+ * denoises a folder of images loads it once, not once per image. Choosing another model, tile
+ * size or flux restoration closes the old one first (a model holds native TensorFlow memory); the JVM's exit closes
  * the last one.
  *
  * <p>One run at a time: runs are serialized, because a {@link Denoiser} serves one caller at a
@@ -37,9 +37,8 @@ public final class DenoiserSession implements AutoCloseable {
     private final Supplier<ModelRepository> repositories;
     private volatile ModelRepository repository;
     private Denoiser denoiser;
-    /** The concrete model id (never {@code denoise/auto}) and tile size {@link #denoiser} was built for. */
-    private String loadedModel;
-    private int loadedTile;
+    /** What {@link #denoiser} was built for; null when none is loaded. */
+    private Loaded loadedWith;
     private int loads;
     /** Where the loaded denoiser's tile progress goes; set for the duration of each run. */
     private volatile ProgressRoute route = ProgressRoute.IDLE;
@@ -73,7 +72,8 @@ public final class DenoiserSession implements AutoCloseable {
     /**
      * Denoises the channels one after the other with the model and tile size of {@code options}
      * (loading the model only if it is not the one already loaded; {@code denoise/auto} is
-     * resolved from the jobs' pixel type). Writes only into the jobs' outputs; if cancelled or
+     * resolved from the jobs' pixel type), each channel scaled by the rule that model states for
+     * its pixel type, as the {@link Denoiser} scales it. Writes only into the jobs' outputs; if cancelled or
      * failed, those are partly written and the caller drops them.
      *
      * @return the model that denoised them
@@ -90,7 +90,8 @@ public final class DenoiserSession implements AutoCloseable {
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("nothing to denoise: the image has no channels");
         }
-        Denoiser loaded = denoiserFor(AutoModel.resolve(options.modelId(), jobs.get(0).in().getType()), options.tileSize());
+        Denoiser loaded = denoiserFor(new Loaded(AutoModel.resolve(options.modelId(), jobs.get(0).in().getType()),
+                options.tileSize(), options.restoreFlux()));
         long totalPlanes = jobs.stream().mapToLong(ChannelJob::planes).sum();
         long planesBefore = 0;
         try {
@@ -98,7 +99,7 @@ public final class DenoiserSession implements AutoCloseable {
                 route = new ProgressRoute(monitor, planesBefore, job.planes(), totalPlanes);
                 route.checkCancelled();
                 loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).denoiseInto(job.in(), job.out(), -1,
-                        job.normalization());
+                        job.normalizationFor(loaded.model()));
                 planesBefore += job.planes();
             }
             monitor.progress(1);
@@ -121,7 +122,7 @@ public final class DenoiserSession implements AutoCloseable {
         try {
             UserModelTrainer.Installed installed = new UserModelTrainer(repository, UserModels.standard())
                     .trainAndInstall(name, init, data, settings);
-            if (denoiser != null && loadedModel.equals(installed.info().id())) {
+            if (denoiser != null && loadedWith.modelId().equals(installed.info().id())) {
                 close(); // its old weights were just replaced, even if the metadata reads the same
             }
             refreshModels();
@@ -140,8 +141,8 @@ public final class DenoiserSession implements AutoCloseable {
         ModelRepository refreshed = repositories.get();
         if (denoiser != null) {
             Optional<ModelInfo> now = refreshed.list().stream()
-                    .filter(m -> m.id().equals(loadedModel)).findFirst();
-            if (!Objects.equals(now, Optional.of(repository.info(loadedModel)))) {
+                    .filter(m -> m.id().equals(loadedWith.modelId())).findFirst();
+            if (!Objects.equals(now, Optional.of(repository.info(loadedWith.modelId())))) {
                 close();
             }
         }
@@ -169,30 +170,40 @@ public final class DenoiserSession implements AutoCloseable {
         if (denoiser != null) {
             denoiser.close();
             denoiser = null;
-            loadedModel = null;
+            loadedWith = null;
         }
     }
 
-    private Denoiser denoiserFor(String modelId, int tileSize) {
-        if (denoiser != null && modelId.equals(loadedModel) && tileSize == loadedTile) {
+    private Denoiser denoiserFor(Loaded wanted) {
+        if (denoiser != null && wanted.equals(loadedWith)) {
             return denoiser;
         }
         close();
-        IJ.showStatus("Denoise: loading model " + modelId + "...");
+        IJ.showStatus("Denoise: loading model " + wanted.modelId() + "...");
         denoiser = Denoiser.builder()
                 .repository(repository)
-                .model(modelId)
-                .tileSize(tileSize)
+                .model(wanted.modelId())
+                .tileSize(wanted.tileSize())
+                .restoreFlux(wanted.restoreFlux())
                 .progress((done, total) -> route.tilesDone(done, total))
                 .build();
-        loadedModel = modelId;
-        loadedTile = tileSize;
+        loadedWith = wanted;
         loads++;
         if (IJ.getInstance() == null) {
             // A record for batch runs; in the ImageJ window the status line said it.
-            IJ.log("Denoise: loaded model " + modelId + " (tile " + tileSize + ")");
+            IJ.log("Denoise: loaded model " + wanted.modelId() + " (tile " + wanted.tileSize()
+                    + (wanted.restoreFlux() ? "" : ", flux restoration off") + ")");
         }
         return denoiser;
+    }
+
+    /**
+     * The settings a {@link Denoiser} is built with: another model, tile size or flux choice means
+     * building another one (the builder fixes them; a model load takes a second or two).
+     *
+     * @param modelId concrete, never {@code denoise/auto}
+     */
+    private record Loaded(String modelId, int tileSize, boolean restoreFlux) {
     }
 
     private static DenoiserSession createShared() {

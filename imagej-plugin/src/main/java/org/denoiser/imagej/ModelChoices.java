@@ -75,12 +75,17 @@ final class ModelChoices {
             html.append("<p><b>").append(escape(m.id())).append("</b> (version ").append(escape(m.version()))
                     .append("): ").append(escape(line(m.id()))).append("<br>").append(escape(m.description()))
                     .append("<br>Noise: ").append(escape(m.noiseModel()))
-                    .append("<br>Trained on: ").append(escape(m.trainedOn()));
+                    .append("<br>Trained on: ").append(escape(m.trainedOn()))
+                    .append("<br>Scaling (its model.json): ").append(escape(m.normalization().summary()));
             m.measuredPsnr().forEach((what, psnr) -> html.append("<br>Measured: ").append(escape(what))
                     .append(": ").append(escape(psnr)));
             html.append("</p>");
         }
-        return html.append("<p>Tile size: the image is denoised in tiles of this size with the model's overlap, ")
+        return html.append("<p>").append(DenoiseDialog.FLUX_LABEL).append(": on (the default, as on the command line),")
+                .append(" 16-bit and 32-bit images get back the flux the network takes from faint sources (stars,")
+                .append(" cells), so photometry on the result stays right. 8-bit and RGB images have nothing to put back")
+                .append(" (greyed out for them). Off: the network's output as it is; recorded as flux=false.</p>")
+                .append("<p>Tile size: the image is denoised in tiles of this size with the model's overlap, ")
                 .append("so the result does not depend on it; smaller tiles need less memory.</p>")
                 .append("<p>More: imagej-plugin/README.md in the Denoiser sources.</p></html>").toString();
     }

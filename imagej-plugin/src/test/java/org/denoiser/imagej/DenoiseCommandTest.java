@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 import org.denoiser.api.AutoModel;
+import org.denoiser.api.Denoiser;
 import org.denoiser.testimages.CleanNoisyPair;
+import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +83,38 @@ class DenoiseCommandTest {
         }
         assertTrue(events.progress.stream().anyMatch(p -> p > 0 && p < 1000), "progress in between: " + events.progress);
         assertTrue(events.progress.contains(1000), "progress at the end: " + events.progress);
+    }
+
+    @Test
+    void restoreFluxFalseGivesTheDenoisersResultWithoutFluxRestoration() throws Exception {
+        Img<FloatType> sky = SyntheticImages.astronomyFrame(6, 96, 80, LowLight.DIM).noisy();
+
+        Img<FloatType> on = denoised(sky);
+        Img<FloatType> off = denoised(sky, "restoreFlux", false);
+
+        Fixtures.assertSamePixels(Fixtures.direct(sky, -1), on);
+        try (Denoiser withoutFlux = Denoiser.builder().model(MODEL).restoreFlux(false).build()) {
+            Fixtures.assertSamePixels(withoutFlux.denoise(sky), off);
+        }
+        assertFalse(Arrays.equals(values(on), values(off)), "restoreFlux=false must change a 32-bit result");
+    }
+
+    /** The command's output for {@code input} with the digit model and {@code more} inputs. */
+    @SuppressWarnings("unchecked")
+    private Img<FloatType> denoised(Img<FloatType> input, Object... more) throws Exception {
+        List<Object> inputs = new ArrayList<>(List.of("input", input, "model", MODEL));
+        inputs.addAll(List.of(more));
+        return (Img<FloatType>) commands.run(DenoiseCommand.class, true, inputs.toArray())
+                .get(120, TimeUnit.SECONDS).getOutput("output");
+    }
+
+    private static float[] values(Img<FloatType> image) {
+        float[] values = new float[(int) image.size()];
+        int i = 0;
+        for (FloatType pixel : Views.flatIterable(image)) {
+            values[i++] = pixel.get();
+        }
+        return values;
     }
 
     @Test

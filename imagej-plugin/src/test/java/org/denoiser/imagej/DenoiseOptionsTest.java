@@ -35,7 +35,8 @@ class DenoiseOptionsTest {
     void aMisspeltKeyIsAnErrorListingTheValidKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("modle=denoise/poisson-gauss stack"));
-        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>, strength=<factor>", e.getMessage());
+        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>, strength=<factor>, flux=false",
+                e.getMessage());
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("Model=a/b stack tiles=3"));
         assertTrue(two.getMessage().startsWith("unknown keys 'Model', 'tiles';"), two.getMessage());
@@ -59,6 +60,18 @@ class DenoiseOptionsTest {
                 () -> DenoiseOptions.fromMacro("model=a/b strength=lots"));
         assertEquals("strength must be a number from 0.05 to 10.0, got 'lots'", strength.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DenoiseOptions.fromMacro("model=a/b strength=0"));
+    }
+
+    @Test
+    void fluxRestorationIsOnUnlessTheMacroSaysFluxFalse() {
+        assertTrue(DenoiseOptions.fromMacro("model=denoise/poisson-gauss stack").restoreFlux(), "a macro from before the key");
+        assertTrue(DenoiseOptions.fromMacro("model=denoise/poisson-gauss flux=true").restoreFlux());
+        DenoiseOptions off = DenoiseOptions.fromMacro("model=denoise/poisson-gauss stack flux=false");
+        assertFalse(off.restoreFlux());
+        assertFalse(off.planeOnly().restoreFlux(), "the preview follows the checkbox");
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> DenoiseOptions.fromMacro("model=a/b flux=flase"));
+        assertEquals("flux=flase must be true or false (flux=false turns flux restoration off)", typo.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import ij.Menus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 import java.awt.AWTException;
 import java.awt.Button;
 import java.awt.Checkbox;
@@ -34,7 +35,9 @@ import javax.imageio.ImageIO;
  * Drives the ImageJ GUI like a user, in a child JVM on a virtual display (see {@code GuiIT}):
  * opens an image, clicks Plugins > Denoise > Denoise..., chooses denoise/auto, presses OK, waits
  * for the result window, then opens the dialog again, ticks the preview and takes a screenshot of
- * the original, the preview beside it, the result and the dialog, and cancels.
+ * the original, the preview beside it, the result and the dialog, and cancels. Last, with the
+ * macro recorder on, it runs the dialog a third time with "Restore flux" unticked and prints what
+ * the recorder wrote; that result goes to {@code result-no-flux.tif}.
  *
  * <p>Arguments: the noisy image, and the folder for {@code result.tif} and the screenshot.
  */
@@ -86,7 +89,7 @@ public final class GuiDriver {
         click(item);
         GenericDialog again = waitFor("the Denoise dialog, again", () -> dialog("Denoise"));
         onEventThread(() -> again.setLocation(10, 130 + noisy.getWindow().getHeight()));
-        tick(again, "Preview the plane on display");
+        tick(again, "Preview the plane on display", true);
         ImagePlus preview = waitFor("the preview window", () -> {
             ImagePlus image = WindowManager.getImage(noisy.getTitle() + " (denoise preview)");
             return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
@@ -105,6 +108,37 @@ public final class GuiDriver {
         Thread.sleep(1500); // let the windows paint
         screenshot(new File(out, "imagej-plugin.png"));
         press(again, "Cancel");
+        waitFor("the dialog closed", () -> dialog("Denoise") == null ? again : null);
+        denoiseWithoutFluxWhileRecording(item, noisy, title, out);
+    }
+
+    /** Record..., then Denoise... with Restore flux unticked: the recorder must write flux=false. */
+    private static void denoiseWithoutFluxWhileRecording(MenuItem item, ImagePlus noisy, String title, File out)
+            throws Exception {
+        // As from the menu, on a thread of its own: IJ.run here would throw, since the Cancel above
+        // set ImageJ's "macro aborted" flag, which IJ.run tests on this thread.
+        IJ.doCommand("Record...");
+        waitFor("the recorder", () -> Recorder.getInstance());
+        IJ.selectWindow(noisy.getID());
+        waitFor("the noisy image in front", () -> WindowManager.getCurrentImage() == noisy ? noisy : null);
+        click(item);
+        GenericDialog third = waitFor("the Denoise dialog, a third time", () -> dialog("Denoise"));
+        tick(third, DenoiseDialog.FLUX_LABEL, false);
+        press(third, "OK");
+        ImagePlus result = waitFor("the window " + title + "-2", () -> {
+            ImagePlus image = WindowManager.getImage(title + "-2");
+            return image != null && image.getWindow() != null && image.getWindow().isShowing() ? image : null;
+        });
+        IJ.saveAsTiff(result.duplicate(), new File(out, "result-no-flux.tif").getPath());
+        String recorded = waitFor("the recorded Denoise line", () -> {
+            String text = Recorder.getInstance().getText();
+            return text != null && text.contains("Denoise...") ? text : null;
+        });
+        for (String line : recorded.split("\n")) {
+            if (line.contains("Denoise...")) {
+                System.out.println("GUI driver: recorded " + line.trim());
+            }
+        }
     }
 
     /** Selects {@code item} in the dialog's first choice, as a user's click would (listeners told). */
@@ -119,14 +153,16 @@ public final class GuiDriver {
         });
     }
 
-    /** Ticks the checkbox labelled {@code label}, as a user's click would. */
-    private static void tick(GenericDialog dialog, String label) throws InterruptedException, InvocationTargetException {
+    /** Ticks or unticks the checkbox labelled {@code label}, as a user's click would. */
+    private static void tick(GenericDialog dialog, String label, boolean state)
+            throws InterruptedException, InvocationTargetException {
         Checkbox box = ((java.util.List<?>) dialog.getCheckboxes()).stream().map(Checkbox.class::cast)
                 .filter(c -> c.getLabel().equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no checkbox " + label));
         onEventThread(() -> {
-            box.setState(true);
-            ItemEvent event = new ItemEvent(box, ItemEvent.ITEM_STATE_CHANGED, box, ItemEvent.SELECTED);
+            box.setState(state);
+            ItemEvent event = new ItemEvent(box, ItemEvent.ITEM_STATE_CHANGED, box,
+                    state ? ItemEvent.SELECTED : ItemEvent.DESELECTED);
             for (ItemListener listener : box.getItemListeners()) {
                 listener.itemStateChanged(event);
             }

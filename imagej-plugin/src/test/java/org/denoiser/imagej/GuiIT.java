@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.view.Views;
 import org.denoiser.api.AutoModel;
+import org.denoiser.api.Denoiser;
 import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ImageJ window on a virtual X display (Xvfb): plain ImageJ 1.54p with the packaged plugin
- * in its plugins folder, run from the menu by {@link GuiDriver}. Skipped where {@code xvfb-run}
+ * in its plugins folder, run from the menu by {@link GuiDriver}; the third run, with Restore flux
+ * unticked and the macro recorder on, must record {@code flux=false} and give the Denoiser's
+ * pixels without flux restoration. Skipped where {@code xvfb-run}
  * is missing ({@code scripts/setup-ci.sh} installs it). Leaves the screenshot in
  * {@code target/imagej-plugin.png} (the README's picture is a copy of one).
  */
@@ -62,6 +65,17 @@ class GuiIT {
         Path screenshot = dir.resolve("imagej-plugin.png");
         assertTrue(colours(screenshot) > 50, "the screenshot looks blank");
         Files.copy(screenshot, Path.of("target", "imagej-plugin.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // Restore flux unticked: the recorder writes flux=false, and the result is the Denoiser's without it
+        Matcher recorded = Pattern.compile("GUI driver: recorded (.*)").matcher(output);
+        assertTrue(recorded.find(), output);
+        System.out.println("Recorded with Restore flux unticked: " + recorded.group(1));
+        assertTrue(recorded.group(1).matches("run\\(\"Denoise\\.\\.\\.\", \".* flux=false\"\\);"), recorded.group(1));
+        ImagePlus withoutFlux = IJ.openImage(dir.resolve("result-no-flux.tif").toString());
+        assertNotNull(withoutFlux, "no result without flux restoration saved:\n" + output);
+        try (Denoiser denoiser = Denoiser.builder().model(AutoModel.CAMERA_MODEL).restoreFlux(false).build()) {
+            Fixtures.assertSamePixels(denoiser.denoise(cells.noisy()), Fixtures.pixels(withoutFlux));
+        }
     }
 
     private static int colours(Path png) throws IOException {
