@@ -46,8 +46,9 @@ class FluxRestorationSettingTest extends BrokerTest {
 
         double[] cliDefault = PixelValues.decoded(CliRuns.denoise(dir, frame.name(), tiff, model));
         double[] cliOff = PixelValues.decoded(CliRuns.denoise(dir, frame.name(), tiff, model, "--no-flux-restoration"));
-        System.out.printf(Locale.ROOT, "%s (%s): sum of the denoised frame with flux restoration %.1f, without %.1f, noisy %.1f%n",
-                frame.name(), model, sum(on), sum(off), sum(PixelValues.decoded(tiff)));
+        System.out.printf(Locale.ROOT, "%s (%s): flux of the whole frame with flux restoration %.1f, without %.1f, noisy %.1f,"
+                + " clean %.1f; largest pixel difference on - off %.3f%n", frame.name(), model, sum(on), sum(off),
+                sum(PixelValues.decoded(tiff)), sum(PixelValues.of(frame.clean().pixels())), largestDifference(on, off));
         assertFalse(Arrays.equals(on, off), "flux restoration changes the float output");
         assertArrayEquals(cliDefault, on, "the worker's default equals the CLI's default");
         assertArrayEquals(on, explicitOn, "flux.restoration=true is the default");
@@ -68,6 +69,14 @@ class FluxRestorationSettingTest extends BrokerTest {
             assertEquals(topic + "-out", result.topic(), Records.header(result, MessageHeaders.ERROR));
             return PixelValues.decoded(result.value());
         }
+    }
+
+    private static double largestDifference(double[] a, double[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            largest = Math.max(largest, Math.abs(a[i] - b[i]));
+        }
+        return largest;
     }
 
     private static double sum(double[] values) {
