@@ -126,6 +126,17 @@ class WorkerConfigTest {
     }
 
     @Test
+    void fluxRestorationIsOnByDefaultAndCanBeTurnedOff() {
+        Map<String, String> required = Map.of("bootstrap.servers", "b:1", "input.topic", "in", "output.topic", "out");
+        assertTrue(WorkerConfig.load(null, Map.of(), required).fluxRestoration(), "on by default, as in the CLI");
+        assertTrue(!WorkerConfig.load(null, Map.of("DENOISER_FLUX_RESTORATION", "false"), required).fluxRestoration(),
+                "DENOISER_FLUX_RESTORATION=false turns it off");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerConfig.load(null, Map.of(),
+                Map.of("bootstrap.servers", "b:1", "input.topic", "in", "output.topic", "out", "flux.restoration", "maybe")));
+        assertTrue(e.getMessage().contains("flux.restoration"), e.getMessage());
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WorkerConfig.load(dir.resolve("nope.properties"), Map.of(), Map.of()));

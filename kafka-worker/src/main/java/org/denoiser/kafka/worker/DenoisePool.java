@@ -24,9 +24,11 @@ final class DenoisePool implements AutoCloseable {
     private final ExecutorService threads;
     private final int threadCount;
     private final int tileSize;
+    private final boolean restoreFlux;
     private final Map<String, Denoiser> byId = new ConcurrentHashMap<>();
 
-    DenoisePool(int threads, int tileSize) {
+    /** @param restoreFlux passed to every model's {@link Denoiser.Builder#restoreFlux}, as the CLI does */
+    DenoisePool(int threads, int tileSize, boolean restoreFlux) {
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "denoise-" + count.incrementAndGet());
@@ -35,6 +37,7 @@ final class DenoisePool implements AutoCloseable {
         });
         this.threadCount = threads;
         this.tileSize = tileSize;
+        this.restoreFlux = restoreFlux;
     }
 
     /** Queues work for the denoise threads. */
@@ -47,7 +50,8 @@ final class DenoisePool implements AutoCloseable {
      * {@code UnknownModelException} for an id no repository has (and keeps nothing for it).
      */
     Denoiser denoiser(String modelId) {
-        return byId.computeIfAbsent(modelId, id -> Denoiser.builder().model(id).tileSize(tileSize).threads(threadCount).build());
+        return byId.computeIfAbsent(modelId, id -> Denoiser.builder().model(id).tileSize(tileSize).threads(threadCount)
+                .restoreFlux(restoreFlux).build());
     }
 
     @Override

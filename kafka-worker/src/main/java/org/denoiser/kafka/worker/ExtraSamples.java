@@ -12,23 +12,27 @@ import org.denoiser.api.UnsupportedPixelTypeException;
 import org.denoiser.io.ImageData;
 
 /**
- * Refuses PNG and TIFF images with samples the decoder leaves out. The codec reads every image
- * as gray or RGB and drops an alpha or other extra sample (a 4-sample TIFF becomes RGB); a file
- * tool may want that, but a record that comes out with fewer samples than it went in with would
- * silently lose data downstream. Such a record goes to the dead-letter topic instead, saying why.
- * Only the file's header is read (ImageIO's raw image type), not its pixels.
+ * Refuses PNG and TIFF images with samples the decoder leaves out. The codec keeps the gray or RGB
+ * colors and one alpha (transparency) sample, which it writes back unchanged, as the command line
+ * does; anything beyond that (a second alpha or other extra sample, e.g. a 5-sample TIFF) it
+ * cannot keep. A record that came out with fewer samples than it went in with would silently lose
+ * data downstream, so such a record goes to the dead-letter topic instead, saying why. Only the
+ * file's header is read (ImageIO's raw image type), not its pixels.
  */
 final class ExtraSamples {
     private ExtraSamples() {}
 
-    /** @throws UnsupportedPixelTypeException when the file has more samples per pixel than {@code decoded} has channels */
-    static void requireNone(byte[] value, ImageData decoded, String source) {
-        int channels = (int) decoded.pixels().dimension(ImageData.C);
+    /**
+     * @throws UnsupportedPixelTypeException when the file has more samples per pixel than {@code decoded}
+     *     keeps: its color channels plus its alpha
+     */
+    static void requireNoneLost(byte[] value, ImageData decoded, String source) {
+        int kept = decoded.channels() + (decoded.hasAlpha() ? 1 : 0);
         int samples = samplesPerPixel(value, source);
-        if (samples > channels) {
-            throw new UnsupportedPixelTypeException(source + " has " + samples + " samples per pixel, " + channels + " color and "
-                    + (samples - channels) + " extra (such as alpha); the output would lose the extra samples, so it is not"
-                    + " denoised. Send gray or RGB images");
+        if (samples > kept) {
+            throw new UnsupportedPixelTypeException(source + " has " + samples + " samples per pixel, " + decoded.channels()
+                    + " color" + (decoded.hasAlpha() ? ", 1 alpha" : "") + " and " + (samples - kept) + " more; the output"
+                    + " would lose them, so it is not denoised. Send gray or RGB images, with at most one alpha sample");
         }
     }
 

@@ -40,7 +40,7 @@ public record ImagePayload(ImageData image, RawPixels raw, ImageFormat format) {
         ImageFormat declared = contentType.map(ImagePayload::formatOfContentType).orElse(null);
         ImageData image = codec.decode(value, source);
         if (image.format() != ImageFormat.FITS) {
-            ExtraSamples.requireNone(value, image, source);
+            ExtraSamples.requireNoneLost(value, image, source);
         }
         if (declared != null && declared != image.format()) {
             throw new BadHeadersException(source + " says " + MessageHeaders.CONTENT_TYPE + ": " + contentType.get()

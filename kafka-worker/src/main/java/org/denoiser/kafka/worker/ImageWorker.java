@@ -54,7 +54,7 @@ public final class ImageWorker {
     public void run() {
         try (HealthServer http = config.httpPort() < 0 ? null : new HealthServer(config.httpPort(), metrics, config.instanceId(),
                         health());
-                DenoisePool pool = new DenoisePool(config.threads(), config.tileSize())) {
+                DenoisePool pool = new DenoisePool(config.threads(), config.tileSize(), config.fluxRestoration())) {
             httpPort = http == null ? -1 : http.port();
             try (Admin admin = Admin.create(ClientSettings.admin(config))) {
                 TopicSetup.prepare(admin, config);

@@ -49,6 +49,7 @@ public record WorkerConfig(
         int startupTimeoutSeconds,
         boolean leaveGroupOnShutdown,
         int httpPort,
+        boolean fluxRestoration,
         Map<String, String> clientOverrides) {
 
     /** The model used when a record names none; change it here when a better general model ships. */
@@ -140,7 +141,7 @@ public record WorkerConfig(
                 (Integer) v.get(THREADS), (Integer) v.get(TILE_SIZE), (Long) v.get(MAX_PIXELS), (Integer) v.get(MAX_RECORD_BYTES),
                 (Integer) v.get(METRICS_INTERVAL_S), (Integer) v.get(SHUTDOWN_GRACE_S), (Integer) v.get(COMMIT_INTERVAL_MS),
                 (Boolean) v.get(CREATE_TOPICS), (Integer) v.get(STARTUP_TIMEOUT_S), (Boolean) v.get(LEAVE_GROUP_ON_SHUTDOWN),
-                (Integer) v.get(HTTP_PORT), overrides);
+                (Integer) v.get(HTTP_PORT), (Boolean) v.get(FLUX_RESTORATION), overrides);
     }
 
     private static IllegalArgumentException invalid(List<String> problems) {
@@ -165,7 +166,7 @@ public record WorkerConfig(
     public WorkerConfig withInstanceId(String id) {
         return new WorkerConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, model, groupId, id, threads, tileSize,
                 maxPixels, maxRecordBytes, metricsIntervalSeconds, shutdownGraceSeconds, commitIntervalMs, createTopics,
-                startupTimeoutSeconds, leaveGroupOnShutdown, httpPort, clientOverrides);
+                startupTimeoutSeconds, leaveGroupOnShutdown, httpPort, fluxRestoration, clientOverrides);
     }
 
     /** Stable across restarts of this instance, so a restarted worker fences its crashed predecessor. */

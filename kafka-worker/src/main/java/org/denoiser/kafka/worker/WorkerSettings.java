@@ -34,6 +34,7 @@ final class WorkerSettings {
     static final String STARTUP_TIMEOUT_S = "startup.timeout.s";
     static final String LEAVE_GROUP_ON_SHUTDOWN = "leave.group.on.shutdown";
     static final String HTTP_PORT = "http.port";
+    static final String FLUX_RESTORATION = "flux.restoration";
 
     /** The command-line option of each setting that has one, for error messages. */
     static final Map<String, String> OPTIONS = Map.of(BOOTSTRAP_SERVERS, "--bootstrap", INPUT_TOPIC, "--in",
@@ -74,7 +75,10 @@ final class WorkerSettings {
                     + " seconds (scale-down). false: stay a static member until consumer.session.timeout.ms, so an instance"
                     + " restarted within that time gets its partitions back without a rebalance (rolling restarts).")
             .define(HTTP_PORT, Type.INT, -1, Range.between(-1, 65_535), MEDIUM,
-                    "Port of /metrics (Prometheus), /health/live and /health/ready; -1 turns them off, 0 picks a free port.");
+                    "Port of /metrics (Prometheus), /health/live and /health/ready; -1 turns them off, 0 picks a free port.")
+            .define(FLUX_RESTORATION, Type.BOOLEAN, true, MEDIUM,
+                    "16-bit and float images: put back the flux the network takes from faint sources, as the command line"
+                    + " does by default; false gives the network's output as it is (the CLI's --no-flux-restoration).");
 
     private WorkerSettings() {}
 

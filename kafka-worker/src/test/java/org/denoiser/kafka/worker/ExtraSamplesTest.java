@@ -4,54 +4,86 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import net.imglib2.type.numeric.RealType;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.denoiser.api.UnsupportedPixelTypeException;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.junit.jupiter.api.Test;
 
-/** A 4-sample TIFF (or a PNG with alpha) is refused with the reason, never flattened to 3 samples. */
+/**
+ * Alpha is kept, as the command line keeps it; a sample the decoded image does not hold is
+ * refused with the reason, never flattened away.
+ */
 class ExtraSamplesTest {
     private final ImageCodec codec = ImageCodec.defaults();
 
     @Test
-    void aFourSampleTiffIsRefusedNamingItsSamples() throws IOException {
-        UnsupportedPixelTypeException e = assertThrows(UnsupportedPixelTypeException.class,
-                () -> ImagePayload.decode(encode(BufferedImage.TYPE_4BYTE_ABGR, "tiff"), new RecordHeaders(), codec, "record t-0@0"));
-        assertTrue(e.getMessage().contains("4 samples per pixel, 3 color and 1 extra"), e.getMessage());
-        assertEquals(ErrorKind.UNSUPPORTED_PIXEL_TYPE, ErrorKind.of(e), "dead-lettered as unsupported-pixel-type");
+    void aTiffWithAlphaPassesWithItsAlpha() throws IOException {
+        ImageData rgba = decode(encode(BufferedImage.TYPE_4BYTE_ABGR, "tiff"));
+        assertEquals(3, rgba.channels());
+        assertTrue(rgba.hasAlpha(), "the fourth sample is kept as alpha");
+        assertEquals(3 * 77 % 256, alphaAt(rgba, 3, 0), "the alpha as written");
     }
 
     @Test
-    void aGrayPngWithAlphaIsRefused() throws IOException {
-        BufferedImage grayAlpha = new java.awt.image.BufferedImage(new java.awt.image.ComponentColorModel(
-                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), true, false,
-                java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_BYTE),
-                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 32, 24, 2, null), false, null);
+    void aGrayPngWithAlphaPassesWithItsAlpha() throws IOException {
+        BufferedImage grayAlpha = new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT),
+                Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, 32, 24, 2, null), false, null);
+        grayAlpha.getRaster().setSample(5, 7, 1, 40_000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(grayAlpha, "png", out));
-        UnsupportedPixelTypeException e = assertThrows(UnsupportedPixelTypeException.class,
-                () -> ImagePayload.decode(out.toByteArray(), new RecordHeaders(), codec, "record p-0@0"));
-        assertTrue(e.getMessage().contains("2 samples per pixel, 1 color and 1 extra"), e.getMessage());
+        ImageData image = decode(out.toByteArray());
+        assertEquals(1, image.channels());
+        assertTrue(image.hasAlpha());
+        assertEquals(40_000, alphaAt(image, 5, 7), "16-bit alpha as written");
+        assertEquals(0, alphaAt(image, 6, 7));
     }
 
     @Test
     void rgbAndPaletteImagesPass() throws IOException {
-        ImageData rgb = ImagePayload.decode(encode(BufferedImage.TYPE_3BYTE_BGR, "tiff"), new RecordHeaders(), codec, "rgb").image();
-        assertEquals(3, rgb.pixels().dimension(ImageData.C));
-        ImageData palette = ImagePayload.decode(encode(BufferedImage.TYPE_BYTE_INDEXED, "png"), new RecordHeaders(), codec, "p").image();
-        assertTrue(palette.pixels().dimension(ImageData.C) >= 1);
+        ImageData rgb = decode(encode(BufferedImage.TYPE_3BYTE_BGR, "tiff"));
+        assertEquals(3, rgb.channels());
+        ImageData palette = decode(encode(BufferedImage.TYPE_BYTE_INDEXED, "png"));
+        assertTrue(palette.channels() >= 1);
     }
 
+    @Test
+    void aSampleTheDecodedImageDoesNotHoldIsRefusedNamingIt() throws IOException {
+        byte[] rgba = encode(BufferedImage.TYPE_4BYTE_ABGR, "tiff");
+        ImageData decoded = codec.decode(rgba);
+        ImageData withoutAlpha = new ImageData(decoded.format(), decoded.type(), decoded.pixels()); // as if the codec dropped it
+        UnsupportedPixelTypeException e = assertThrows(UnsupportedPixelTypeException.class,
+                () -> ExtraSamples.requireNoneLost(rgba, withoutAlpha, "record t-0@0"));
+        assertTrue(e.getMessage().startsWith("record t-0@0 has 4 samples per pixel, 3 color and 1 more;"), e.getMessage());
+        assertEquals(ErrorKind.UNSUPPORTED_PIXEL_TYPE, ErrorKind.of(e), "dead-lettered as unsupported-pixel-type");
+    }
+
+    private ImageData decode(byte[] value) {
+        return ImagePayload.decode(value, new RecordHeaders(), codec, "record t-0@0").image();
+    }
+
+    private static int alphaAt(ImageData image, int x, int y) {
+        RealType<?> value = image.alpha().randomAccess().setPositionAndGet(x, y, 0, 0);
+        return (int) value.getRealDouble();
+    }
+
+    /** A 32 x 24 image whose alpha, where the type has one, is x * 77 mod 256. */
     private static byte[] encode(int type, String format) throws IOException {
         BufferedImage image = new BufferedImage(32, 24, type);
         for (int y = 0; y < 24; y++) {
             for (int x = 0; x < 32; x++) {
-                image.setRGB(x, y, (x * 8 << 24) | (y * 10 << 16) | (x * 3 << 8) | 77);
+                image.setRGB(x, y, (x * 77 % 256 << 24) | (y * 10 << 16) | (x * 3 << 8) | 77);
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
