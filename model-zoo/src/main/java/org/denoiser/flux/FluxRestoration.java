@@ -59,6 +59,7 @@ public final class FluxRestoration {
     private static final float MIN_AWAY = 0.05f;
 
     private final double noiseSigma;
+    private final float[][] buffers = new float[7][];
 
     /**
      * @param noiseSigma the input's pixel noise in image units (for example from
@@ -73,42 +74,61 @@ public final class FluxRestoration {
 
     /**
      * What to add to rows {@code first .. first + count - 1} of a window of whole rows (0 away
-     * from sources, so the network's output stays exactly as it was there).
+     * from sources, so the network's output stays exactly as it was there). Not thread-safe: the
+     * working buffers are kept from call to call, so a plane's bands make no garbage.
      *
      * @param denoised the network's output in image units, row-major, {@code width x height}
+     *     (the array may be longer)
      * @param residual input minus output, same layout (0 where a pixel was passed through)
      * @param first the first window row to return; it and the {@code count} rows must have
      *     {@link #REACH} rows of real (or mirrored) plane above and below them in the window
-     * @return {@code count x width} corrections in image units, row-major
+     * @param corrections where the {@code count x width} corrections in image units go, row-major
      */
-    public float[] corrections(float[] denoised, float[] residual, int width, int height, int first, int count) {
-        float[] smooth = SourceFilters.gaussian(denoised, width, height, SOURCE_BLUR);
-        float[] background = SourceFilters.maximum(
-                SourceFilters.minimum(smooth, width, height, BACKGROUND_RADIUS), width, height, BACKGROUND_RADIUS);
-        float[] gate = new float[smooth.length];
-        for (int i = 0; i < gate.length; i++) {
+    public void corrections(float[] denoised, float[] residual, int width, int height, int first, int count,
+            float[] corrections) {
+        int n = width * height;
+        float[] across = buffer(0, n);
+        float[] smooth = buffer(1, n);
+        float[] background = buffer(2, n);
+        float[] scratch = buffer(3, n);
+        SourceFilters.gaussian(denoised, smooth, across, width, height, SOURCE_BLUR);
+        SourceFilters.minimum(smooth, scratch, across, width, height, BACKGROUND_RADIUS);
+        SourceFilters.maximum(scratch, background, across, width, height, BACKGROUND_RADIUS);
+        float[] gate = scratch;
+        for (int i = 0; i < n; i++) {
             double sigmas = (smooth[i] - background[i]) / noiseSigma;
             gate[i] = (float) Math.max(0, Math.min(1, (sigmas - GATE_START) / (GATE_FULL - GATE_START)));
         }
-        float[] weight = SourceFilters.gaussian(SourceFilters.maximum(gate, width, height, WIDEN_RADIUS),
-                width, height, SOURCE_BLUR);
-        float[] putBack = SourceFilters.gaussian(residual, width, height, RESIDUAL_BLUR);
-        float[] away = new float[weight.length];
-        float[] awayResidual = new float[weight.length];
-        for (int i = 0; i < away.length; i++) {
+        float[] widened = smooth; // smooth and background are not needed any more
+        SourceFilters.maximum(gate, widened, across, width, height, WIDEN_RADIUS);
+        float[] weight = buffer(4, n);
+        SourceFilters.gaussian(widened, weight, across, width, height, SOURCE_BLUR);
+        float[] putBack = buffer(5, n);
+        SourceFilters.gaussian(residual, putBack, across, width, height, RESIDUAL_BLUR);
+        float[] away = scratch;
+        float[] awayResidual = background;
+        for (int i = 0; i < n; i++) {
             away[i] = 1 - Math.min(1, weight[i]);
             awayResidual[i] = away[i] * residual[i];
         }
-        float[] awaySum = SourceFilters.boxMean(away, width, height, LEVEL_RADIUS);
-        float[] awayResidualSum = SourceFilters.boxMean(awayResidual, width, height, LEVEL_RADIUS);
-        float[] result = new float[count * width];
-        for (int i = 0; i < result.length; i++) {
+        float[] awayMean = widened;
+        float[] awayResidualMean = buffer(6, n);
+        SourceFilters.boxMean(away, awayMean, across, width, height, LEVEL_RADIUS);
+        SourceFilters.boxMean(awayResidual, awayResidualMean, across, width, height, LEVEL_RADIUS);
+        for (int i = 0; i < count * width; i++) {
             int at = first * width + i;
-            float level = awaySum[at] > MIN_AWAY ? awayResidualSum[at] / awaySum[at] : 0;
+            float level = awayMean[at] > MIN_AWAY ? awayResidualMean[at] / awayMean[at] : 0;
             float w = Math.min(1, weight[at]);
-            result[i] = w * putBack[at] + (1 - w) * level;
+            corrections[i] = w * putBack[at] + (1 - w) * level;
         }
-        return result;
+    }
+
+    /** Working buffer {@code index}, at least {@code size} floats, kept for the next call. */
+    private float[] buffer(int index, int size) {
+        if (buffers[index] == null || buffers[index].length < size) {
+            buffers[index] = new float[size];
+        }
+        return buffers[index];
     }
 
     private static int blurReach(double sigma) {

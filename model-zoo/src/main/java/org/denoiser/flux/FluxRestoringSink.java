@@ -1,6 +1,8 @@
 package org.denoiser.flux;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -18,7 +20,9 @@ import org.denoiser.tiling.Tiler;
  * {@value #BAND} rows. Rows must arrive whole and in order, as {@link
  * org.denoiser.tiling.WriteBehind} passes them on; a row's input is read when it arrives, and
  * the target is written only above every row that has not arrived yet, so the target may be the
- * input itself (denoising in place). About {@code BAND + 2 REACH} rows are held, 16 bytes a pixel.
+ * input itself (denoising in place). About {@code BAND + 2 REACH} rows are held, 16 bytes a pixel,
+ * plus the window and {@link FluxRestoration}'s working buffers, 4 bytes a pixel each (about 100
+ * MB for a 16384-wide plane); every buffer is reused, so a plane of any height makes no garbage.
  */
 public final class FluxRestoringSink implements RowSink {
     static final int BAND = 32;
@@ -35,6 +39,13 @@ public final class FluxRestoringSink implements RowSink {
     private final List<float[]> finite = new ArrayList<>();
     /** Same rows: input minus output, 0 where either is not finite. */
     private final List<float[]> residual = new ArrayList<>();
+    /** Buffers of rows passed on, reused so that a plane's rows make no garbage. */
+    private final Deque<double[]> spareOutput = new ArrayDeque<>();
+    private final Deque<float[]> spareRows = new ArrayDeque<>();
+    /** The window handed to {@link FluxRestoration}, and what it gives back; reused band after band. */
+    private final float[] windowSources;
+    private final float[] windowResiduals;
+    private final float[] corrections;
     private long firstHeld;
     private long nextToStore;
 
@@ -50,6 +61,10 @@ public final class FluxRestoringSink implements RowSink {
         this.target = targetRows(target);
         this.width = Math.toIntExact(input.dimension(0));
         this.height = input.dimension(1);
+        int windowRows = BAND + 2 * FluxRestoration.REACH;
+        this.windowSources = new float[windowRows * width];
+        this.windowResiduals = new float[windowRows * width];
+        this.corrections = new float[BAND * width];
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -64,10 +79,10 @@ public final class FluxRestoringSink implements RowSink {
             throw new IllegalStateException("rows must arrive whole and in order: expected row " + arrived
                     + " from x 0, got row " + y + " from x " + x + ", " + length + " pixels");
         }
-        double[] values = new double[width];
+        double[] values = spareOutput.isEmpty() ? new double[width] : spareOutput.pop();
         input.get(0, y, values, width);
-        float[] forSources = new float[width];
-        float[] putBack = new float[width];
+        float[] forSources = spareRows.isEmpty() ? new float[width] : spareRows.pop();
+        float[] putBack = spareRows.isEmpty() ? new float[width] : spareRows.pop();
         for (int i = 0; i < width; i++) {
             double original = values[i];
             if (Double.isFinite(original)) {
@@ -76,6 +91,7 @@ public final class FluxRestoringSink implements RowSink {
                 putBack[i] = (float) (original - values[i]);
             } else { // stays NaN/±Inf in the output; the network saw a typical value there
                 forSources[i] = (float) normalization.inverse(src[offset + i]);
+                putBack[i] = 0;
             }
         }
         output.add(values);
@@ -94,9 +110,9 @@ public final class FluxRestoringSink implements RowSink {
             store(nextToStore, end);
             nextToStore = end;
             while (firstHeld < nextToStore - FluxRestoration.REACH) {
-                output.remove(0);
-                finite.remove(0);
-                residual.remove(0);
+                spareOutput.push(output.remove(0));
+                spareRows.push(finite.remove(0));
+                spareRows.push(residual.remove(0));
                 firstHeld++;
             }
         }
@@ -106,14 +122,13 @@ public final class FluxRestoringSink implements RowSink {
     private void store(long from, long to) {
         int reach = FluxRestoration.REACH;
         int rows = Math.toIntExact(to - from) + 2 * reach;
-        float[] sources = new float[rows * width];
-        float[] residuals = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             int held = Math.toIntExact(Tiler.mirror(from - reach + r, height) - firstHeld);
-            System.arraycopy(finite.get(held), 0, sources, r * width, width);
-            System.arraycopy(residual.get(held), 0, residuals, r * width, width);
+            System.arraycopy(finite.get(held), 0, windowSources, r * width, width);
+            System.arraycopy(residual.get(held), 0, windowResiduals, r * width, width);
         }
-        float[] corrections = restoration.corrections(sources, residuals, width, rows, reach, Math.toIntExact(to - from));
+        restoration.corrections(windowSources, windowResiduals, width, rows, reach, Math.toIntExact(to - from),
+                corrections);
         for (long y = from; y < to; y++) {
             double[] values = output.get(Math.toIntExact(y - firstHeld));
             int at = Math.toIntExact(y - from) * width;

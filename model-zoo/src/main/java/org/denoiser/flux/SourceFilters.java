@@ -1,17 +1,19 @@
 package org.denoiser.flux;
 
 /**
- * The small separable filters {@link FluxRestoration} needs, on a row-major window of
- * {@code width x height} floats. Columns are mirrored at the left and right edges (the window
- * always holds whole rows of the plane); rows are clamped at the window's top and bottom, which
- * only touches rows the caller discards.
+ * The small separable filters {@link FluxRestoration} needs, on the first {@code width x height}
+ * floats of row-major arrays (buffers are reused from band to band, so they may be longer).
+ * Each filter writes {@code out} and uses {@code across} for its first pass; neither may be the
+ * input. Columns are mirrored at the left and right edges (a window always holds whole rows of
+ * the plane); rows are clamped at the window's top and bottom, which only touches rows the
+ * caller discards.
  */
 final class SourceFilters {
     private SourceFilters() {
     }
 
     /** Gaussian blur with {@code sigma} pixels, kernel cut at 3 sigma. */
-    static float[] gaussian(float[] a, int width, int height, double sigma) {
+    static void gaussian(float[] a, float[] out, float[] across, int width, int height, double sigma) {
         int reach = (int) Math.ceil(3 * sigma);
         float[] kernel = new float[2 * reach + 1];
         double sum = 0;
@@ -22,7 +24,6 @@ final class SourceFilters {
         for (int i = 0; i < kernel.length; i++) {
             kernel[i] /= (float) sum;
         }
-        float[] across = new float[a.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float v = 0;
@@ -32,22 +33,19 @@ final class SourceFilters {
                 across[y * width + x] = v;
             }
         }
-        float[] result = new float[a.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float v = 0;
                 for (int i = -reach; i <= reach; i++) {
                     v += kernel[i + reach] * across[row(y + i, height) * width + x];
                 }
-                result[y * width + x] = v;
+                out[y * width + x] = v;
             }
         }
-        return result;
     }
 
     /** Mean over the {@code (2 radius + 1)}-pixel square around each pixel (running sums). */
-    static float[] boxMean(float[] a, int width, int height, int radius) {
-        float[] across = new float[a.length];
+    static void boxMean(float[] a, float[] out, float[] across, int width, int height, int radius) {
         for (int y = 0; y < height; y++) {
             double sum = 0;
             for (int i = -radius; i <= radius; i++) {
@@ -58,7 +56,6 @@ final class SourceFilters {
                 sum += a[y * width + column(x + radius + 1, width)] - a[y * width + column(x - radius, width)];
             }
         }
-        float[] result = new float[a.length];
         float side = 2 * radius + 1;
         for (int x = 0; x < width; x++) {
             double sum = 0;
@@ -66,25 +63,24 @@ final class SourceFilters {
                 sum += across[row(i, height) * width + x];
             }
             for (int y = 0; y < height; y++) {
-                result[y * width + x] = (float) (sum / (side * side));
+                out[y * width + x] = (float) (sum / (side * side));
                 sum += across[row(y + radius + 1, height) * width + x] - across[row(y - radius, height) * width + x];
             }
         }
-        return result;
     }
 
     /** Minimum over the {@code (2 radius + 1)}-pixel square around each pixel. */
-    static float[] minimum(float[] a, int width, int height, int radius) {
-        return extremum(a, width, height, radius, true);
+    static void minimum(float[] a, float[] out, float[] across, int width, int height, int radius) {
+        extremum(a, out, across, width, height, radius, true);
     }
 
     /** Maximum over the {@code (2 radius + 1)}-pixel square around each pixel. */
-    static float[] maximum(float[] a, int width, int height, int radius) {
-        return extremum(a, width, height, radius, false);
+    static void maximum(float[] a, float[] out, float[] across, int width, int height, int radius) {
+        extremum(a, out, across, width, height, radius, false);
     }
 
-    private static float[] extremum(float[] a, int width, int height, int radius, boolean minimum) {
-        float[] across = new float[a.length];
+    private static void extremum(float[] a, float[] out, float[] across, int width, int height, int radius,
+            boolean minimum) {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float v = a[y * width + x];
@@ -95,7 +91,6 @@ final class SourceFilters {
                 across[y * width + x] = v;
             }
         }
-        float[] result = new float[a.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float v = across[y * width + x];
@@ -103,10 +98,9 @@ final class SourceFilters {
                     float u = across[row(y + i, height) * width + x];
                     v = minimum ? Math.min(v, u) : Math.max(v, u);
                 }
-                result[y * width + x] = v;
+                out[y * width + x] = v;
             }
         }
-        return result;
     }
 
     private static int column(int x, int width) {

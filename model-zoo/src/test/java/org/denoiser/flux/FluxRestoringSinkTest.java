@@ -128,7 +128,8 @@ class FluxRestoringSinkTest {
                 residual[r * width + x] = input[y * width + x] - value;
             }
         }
-        float[] corrections = new FluxRestoration(SIGMA).corrections(denoised, residual, width, rows, reach, height);
+        float[] corrections = new float[width * height];
+        new FluxRestoration(SIGMA).corrections(denoised, residual, width, rows, reach, height, corrections);
         float[] result = new float[width * height];
         for (int i = 0; i < result.length; i++) {
             result[i] = denoised[reach * width + i] + corrections[i];
