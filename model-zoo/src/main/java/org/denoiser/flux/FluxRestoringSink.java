@@ -21,11 +21,12 @@ import org.denoiser.tiling.Tiler;
  * org.denoiser.tiling.WriteBehind} passes them on; a row's input is read when it arrives, and
  * the target is written only above every row that has not arrived yet, so the target may be the
  * input itself (denoising in place). About {@code BAND + 2 REACH} rows are held, 16 bytes a pixel,
- * plus the window and {@link FluxRestoration}'s working buffers, 4 bytes a pixel each (about 100
- * MB for a 16384-wide plane); every buffer is reused, so a plane of any height makes no garbage.
+ * plus the window and {@link FluxRestoration}'s working buffers, 4 bytes a pixel each (about 190
+ * MB in all for a 16384-wide plane); every buffer is reused, so a plane of any height makes no garbage.
  */
 public final class FluxRestoringSink implements RowSink {
-    static final int BAND = 32;
+    /** Rows stored at once: the window adds 2 REACH rows of context to each band, so wider bands repeat less. */
+    static final int BAND = 128;
 
     private final FluxRestoration restoration;
     private final Normalization normalization;

@@ -25,21 +25,30 @@ final class SourceFilters {
             kernel[i] /= (float) sum;
         }
         for (int y = 0; y < height; y++) {
+            int base = y * width;
             for (int x = 0; x < width; x++) {
                 float v = 0;
-                for (int i = -reach; i <= reach; i++) {
-                    v += kernel[i + reach] * a[y * width + column(x + i, width)];
+                if (x >= reach && x < width - reach) { // inside: no mirroring, the common case
+                    for (int i = -reach; i <= reach; i++) {
+                        v += kernel[i + reach] * a[base + x + i];
+                    }
+                } else {
+                    for (int i = -reach; i <= reach; i++) {
+                        v += kernel[i + reach] * a[base + column(x + i, width)];
+                    }
                 }
-                across[y * width + x] = v;
+                across[base + x] = v;
             }
         }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float v = 0;
-                for (int i = -reach; i <= reach; i++) {
-                    v += kernel[i + reach] * across[row(y + i, height) * width + x];
+        java.util.Arrays.fill(out, 0, width * height, 0f);
+        for (int y = 0; y < height; y++) { // row by row, so the inner loop runs along memory
+            int base = y * width;
+            for (int i = -reach; i <= reach; i++) {
+                int from = row(y + i, height) * width;
+                float k = kernel[i + reach];
+                for (int x = 0; x < width; x++) {
+                    out[base + x] += k * across[from + x];
                 }
-                out[y * width + x] = v;
             }
         }
     }
@@ -82,23 +91,31 @@ final class SourceFilters {
     private static void extremum(float[] a, float[] out, float[] across, int width, int height, int radius,
             boolean minimum) {
         for (int y = 0; y < height; y++) {
+            int base = y * width;
             for (int x = 0; x < width; x++) {
-                float v = a[y * width + x];
-                for (int i = -radius; i <= radius; i++) {
-                    float u = a[y * width + column(x + i, width)];
-                    v = minimum ? Math.min(v, u) : Math.max(v, u);
+                float v = a[base + x];
+                if (x >= radius && x < width - radius) { // inside: no mirroring, the common case
+                    for (int i = -radius; i <= radius; i++) {
+                        v = minimum ? Math.min(v, a[base + x + i]) : Math.max(v, a[base + x + i]);
+                    }
+                } else {
+                    for (int i = -radius; i <= radius; i++) {
+                        float u = a[base + column(x + i, width)];
+                        v = minimum ? Math.min(v, u) : Math.max(v, u);
+                    }
                 }
-                across[y * width + x] = v;
+                across[base + x] = v;
             }
         }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float v = across[y * width + x];
-                for (int i = -radius; i <= radius; i++) {
-                    float u = across[row(y + i, height) * width + x];
-                    v = minimum ? Math.min(v, u) : Math.max(v, u);
+        for (int y = 0; y < height; y++) { // row by row, so the inner loop runs along memory
+            int base = y * width;
+            System.arraycopy(across, base, out, base, width);
+            for (int i = -radius; i <= radius; i++) {
+                int from = row(y + i, height) * width;
+                for (int x = 0; x < width; x++) {
+                    out[base + x] = minimum ? Math.min(out[base + x], across[from + x])
+                            : Math.max(out[base + x], across[from + x]);
                 }
-                out[y * width + x] = v;
             }
         }
     }
