@@ -170,21 +170,13 @@ public record Normalization(double low, double high, float fill, double base, do
         return (x, y, src, offset, length) -> {
             double[] values = new double[length];
             originalRows.get(x, y, values, length);
-            inverse(src, offset, values, length);
+            for (int i = 0; i < length; i++) {
+                if (Double.isFinite(values[i])) { // NaN and ±Inf stay as they are
+                    values[i] = inverse(src[offset + i], values[i]);
+                }
+            }
             targetRows.set(x, y, values, length);
         };
-    }
-
-    /**
-     * Network output {@code src[offset ..]} back to image units, over {@code values}, which hold
-     * the pixels' original values ({@link #inverse(float, double)}); NaN and ±Inf stay as they are.
-     */
-    public void inverse(float[] src, int offset, double[] values, int length) {
-        for (int i = 0; i < length; i++) {
-            if (Double.isFinite(values[i])) {
-                values[i] = inverse(src[offset + i], values[i]);
-            }
-        }
     }
 
     /**

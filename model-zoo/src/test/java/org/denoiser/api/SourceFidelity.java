@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.NativeType;
@@ -48,7 +49,7 @@ record SourceFidelity(double[] psnr, double[] brightestRmse, double[] medianFlux
     }
 
     static <T extends RealType<T> & NativeType<T>> SourceFidelity measure(GroundTruthScene scene,
-            LongFunction<Img<T>> noisyDraw, java.util.function.UnaryOperator<Img<T>> denoiser, int draws) {
+            LongFunction<Img<T>> noisyDraw, UnaryOperator<Img<T>> denoiser, int draws) {
         List<Aperture> apertures = detected(scene);
         double[] trueFlux = apertures.stream().mapToDouble(a -> AperturePhotometry.flux(scene.truth(), a)).toArray();
         double range = Psnr.dataRangeOf(scene.truth());
