@@ -1,10 +1,16 @@
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import org.denoiser.io.ImageCodec;
@@ -16,9 +22,13 @@ import org.denoiser.io.ImageFormat;
  * color photos from Debian's python3-skimage (none of them a Berkeley scene, so no overlap with
  * Train400/CBSD432), and Set12 rescaled to 16-bit TIFF (x 257) and to 32-bit float FITS
  * (100 + 4x, like a CCD frame with a bias), to run 'denoiser eval' through the percentile
- * normalization. Usage (from the repository root, after ./denoiser has built once):
+ * normalization. From the colour JPEG sets (which 'denoiser eval' does not read) it writes PNG
+ * copies: cbsd-held, the CBSD432 photos the gaussian-color preset holds out for validation (every
+ * 20th by sorted name), and polyu-color / polyu-gray, PolyU_dev's real camera-noise pairs as
+ * noisy/NAME.png and clean/NAME.png (gray = rounded ITU-R 601 luma). These copies stay outside the
+ * repository (the datasets' terms). Usage (from the repository root, after ./denoiser has built once):
  *
- *   java -cp "$(cat model-zoo/target/denoiser.classpath)" scripts/EvalSets.java OUTDIR
+ *   java -cp "$(cat kafka-demo/target/denoiser.classpath)" scripts/EvalSets.java OUTDIR [SET12 [DATASETS]]
  */
 public class EvalSets {
     static final Path SKIMAGE = Path.of("/usr/lib/python3/dist-packages/skimage/data");
@@ -51,6 +61,59 @@ public class EvalSets {
                 codec.write(ImageData.of(ImageFormat.FITS, real), out.resolve("set12-32bit").resolve(stem + ".fits"));
             }
         }
+        Path datasets = Path.of(args.length > 2 ? args[2] : "../shared/datasets");
+        List<Path> cbsd = jpegs(datasets.resolve("CBSD432"));
+        for (int i = 19; i < cbsd.size(); i += 20) {
+            writePng(codec, ImageIO.read(cbsd.get(i).toFile()), false, out.resolve("cbsd-held"), stem(cbsd.get(i)));
+        }
+        for (Path noisy : jpegs(datasets.resolve("PolyU_dev").resolve("noisy"))) {
+            String name = stem(noisy).replace("_real", "");
+            Path clean = noisy.resolveSibling("../clean/" + name + "_mean.JPG").normalize();
+            for (boolean gray : new boolean[] {false, true}) {
+                Path set = out.resolve(gray ? "polyu-gray" : "polyu-color");
+                writePng(codec, ImageIO.read(noisy.toFile()), gray, set.resolve("noisy"), name);
+                writePng(codec, ImageIO.read(clean.toFile()), gray, set.resolve("clean"), name);
+            }
+        }
+    }
+
+    static List<Path> jpegs(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            System.err.println("no " + dir + ": its evaluation set stays empty");
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
+        }
+    }
+
+    static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    static void writePng(ImageCodec codec, BufferedImage photo, boolean gray, Path dir, String stem) throws IOException {
+        int width = photo.getWidth();
+        int height = photo.getHeight();
+        ArrayImg<UnsignedByteType, ByteArray> pixels = ArrayImgs.unsignedBytes(width, height, gray ? 1 : 3, 1);
+        var access = pixels.randomAccess();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = photo.getRGB(x, y);
+                int[] c = {(rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255};
+                if (gray) {
+                    access.setPosition(new long[] {x, y, 0, 0});
+                    access.get().set((int) Math.round(0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]));
+                } else {
+                    for (int ch = 0; ch < 3; ch++) {
+                        access.setPosition(new long[] {x, y, ch, 0});
+                        access.get().set(c[ch]);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        codec.write(ImageData.of(ImageFormat.PNG, pixels), dir.resolve(stem + ".png"));
     }
 
     static <A extends RealType<?>, B extends RealType<B>> void copy(Img<A> from, Img<B> to, double scale, double offset) {

@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer steps;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Training images: Train400 for the gray natural-image presets "
-            + "(default ../shared/datasets/Train400), colour photos for gaussian-color (default ../shared/datasets/CBSD432), "
+            + "(default ../shared/datasets/Train400), colour photos for gaussian-color and camera-color (default ../shared/datasets/CBSD432), "
             + "the MNIST cache for mnist-seed (scripts/fetch-mnist.sh fills it).")
     Path data;
 

@@ -49,6 +49,8 @@ public final class Presets {
      * gamma-bent, JPEG-compressed sensor noise), synthesized by {@link CameraPipelineNoise}.
      */
     public static final String CAMERA_GRAY = "camera-gray";
+    /** The same for colour photos: RGB in and out, trained on CBSD432 (every 20th photo held out). */
+    public static final String CAMERA_COLOR = "camera-color";
     /**
      * Issue 11's faint-source bias: {@code poisson-gauss} fine-tuned ({@code --init
      * denoise/poisson-gauss}) on what the 16/32-bit headroom map hands it: photos at 0.2..0.8, and
@@ -83,7 +85,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -98,9 +100,9 @@ public final class Presets {
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case POISSON_GAUSS_NL -> poissonGaussLevels(data);
             case POISSON_GAUSS_HEADROOM -> poissonGaussHeadroom(train400(data));
-            case CAMERA_GRAY -> new Preset(CAMERA_GRAY, new UNet(3, 16), train400(data),
-                    new CameraPipelineNoise(20, 3000, 0.01, 0.5, 70, 95), new CameraPipelineNoise(150, 150, 0.004, 0.5, 85, 85),
-                    Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH, RECIPE_STEPS, RECIPE_SCHEDULE, 20261203L);
+            case CAMERA_GRAY -> camera(CAMERA_GRAY, new UNet(3, 16), train400(data), 1, 20261203L);
+            case CAMERA_COLOR -> camera(CAMERA_COLOR, new UNet(3, 16).withChannels(3), new CroppedImageFolder(
+                    data != null ? data : DEFAULT_CBSD432, VALIDATION_EVERY, COLOR_CROP, 3), 3, 20261206L);
             case MnistSeedPreset.NAME -> MnistSeedPreset.create(data != null ? data : MnistDigits.defaultCacheDir());
             case SYNTHETIC_SMOKE -> syntheticSmoke();
             case UNET_SMOKE -> unetSmoke();
@@ -125,6 +127,17 @@ public final class Presets {
         return gaussian(GAUSSIAN_COLOR, new UNet(3, 16).withChannels(3), rgbImages,
                 new Quantized8Bit(new GaussianNoiseRange(0, 55)), new Quantized8Bit(GaussianNoiseRange.fixed(25)),
                 20261205L);
+    }
+
+    /**
+     * Camera noise from 20 to 3000 photons at raw full scale (8-bit noisy PSNR about 16-35 dB in
+     * colour, 21-40 dB in gray, which covers issue 13's phone photos and PolyU's mild DSLR noise),
+     * half the images JPEG-compressed; validated at 150 photons.
+     */
+    private static Preset camera(String name, Architecture architecture, DataSource photos, int channels, long seed) {
+        return new Preset(name, architecture, photos, new CameraPipelineNoise(20, 3000, 0.01, 0.5, 70, 95, channels),
+                new CameraPipelineNoise(150, 150, 0.004, 0.5, 85, 85, channels), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH,
+                RECIPE_PATCH, RECIPE_STEPS, RECIPE_SCHEDULE, seed);
     }
 
     private static Preset gaussian(String name, Architecture architecture, DataSource data, NoiseModel noise,
