@@ -53,6 +53,11 @@ public record DenoiseOptions(String modelId, boolean wholeStack, int tileSize, d
         this(modelId, wholeStack, tileSize, 1);
     }
 
+    /** The same options for another model, e.g. the one {@code denoise/auto} picked. */
+    public DenoiseOptions withModelId(String id) {
+        return new DenoiseOptions(id, wholeStack, tileSize, strength, restoreFlux);
+    }
+
     /** What the model is told about the noise. */
     public NoiseSetting noiseSetting() {
         return NoiseSetting.strength(strength);

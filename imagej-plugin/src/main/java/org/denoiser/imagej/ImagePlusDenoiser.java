@@ -30,7 +30,9 @@ public final class ImagePlusDenoiser {
      *
      * @throws org.denoiser.api.CancelledException when {@code monitor} is cancelled; nothing is returned then
      */
-    public ImagePlus denoise(ImagePlus original, DenoiseOptions options, RunMonitor monitor) {
+    public ImagePlus denoise(ImagePlus original, DenoiseOptions asked, RunMonitor monitor) {
+        // Resolved from the whole image here: the session only sees its channels' pixels.
+        DenoiseOptions options = asked.withModelId(modelIdFor(original, asked.modelId()));
         HyperstackPixels in = HyperstackPixels.of(original);
         if (options.wholeStack()) {
             HyperstackPixels out = HyperstackPixels.allocate(in.codec(), in.layout());
@@ -74,15 +76,34 @@ public final class ImagePlusDenoiser {
 
     /**
      * The model that {@code modelId} means for {@code imp}: itself, or for {@code denoise/auto}
-     * the one picked from the image's pixel type (RGB is denoised as three 8-bit channels).
+     * the one picked from the image's pixel type and origin (RGB is denoised as three 8-bit
+     * channels; an 8-bit gray image from a microscope gets the microscopy model).
      */
     static String modelIdFor(ImagePlus imp, String modelId) {
+        if (!AutoModel.isAuto(modelId)) {
+            return modelId;
+        }
         RealType<?> pixels = switch (imp.getBitDepth()) {
             case 8, 24 -> new UnsignedByteType();
             case 16 -> new UnsignedShortType();
             default -> new FloatType();
         };
-        return AutoModel.resolve(modelId, pixels);
+        return AutoModel.choose(pixels, imp.getBitDepth() == 24 ? 3 : 1, fromMicroscope(imp));
+    }
+
+    /**
+     * Whether the image says a microscope made it: calibrated in micrometres or nanometres (as
+     * Bio-Formats and microscope TIFFs set it), or opened from a TIFF that ImageJ wrote or that
+     * carries OME-XML (the rule the command line applies to files).
+     */
+    static boolean fromMicroscope(ImagePlus imp) {
+        String unit = imp.getCalibration().scaled() ? imp.getCalibration().getUnit() : "";
+        if (List.of("\u00B5m", "\u03BCm", "um", "micron", "microns", "nm").contains(unit)) {
+            return true;
+        }
+        ij.io.FileInfo file = imp.getOriginalFileInfo();
+        String description = file == null ? null : file.description;
+        return description != null && (description.startsWith("ImageJ=") || description.contains("<OME"));
     }
 
     /** Planes the run will denoise, for progress and speed figures. */

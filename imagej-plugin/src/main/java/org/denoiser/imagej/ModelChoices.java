@@ -15,7 +15,7 @@ import org.denoiser.api.ModelInfo;
  * training preset), so it goes into the Help text, not the dialog.
  */
 final class ModelChoices {
-    static final String AUTO_LINE = "picks for the image: 8-bit -> photographs, 16/32-bit -> fluorescence, astronomy";
+    static final String AUTO_LINE = "picks for the image: 8-bit photos, 8-bit microscopy, 16/32-bit fluorescence and astronomy";
 
     /** Shipped models in the order offered, with the line a user reads. */
     private static final List<Map.Entry<String, String>> SHIPPED = List.of(
@@ -25,7 +25,7 @@ final class ModelChoices {
             Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
             Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),
             Map.entry("denoise/gaussian-gray-fast-bf16", "photographs, fast, half-size weights"),
-            Map.entry("denoise/poisson-gauss-nl", "preview: told the noise level, use the Strength slider"));
+            Map.entry(AutoModel.MICROSCOPY_MODEL, "8-bit microscopy; told the noise level, use the Strength slider"));
     private static final String DEMO = "denoise/mnist-seed";
     private static final String DEMO_LINE = "digits demo (handwritten digits only)";
     private static final int OWN_LINE_CHARS = 60;

@@ -50,14 +50,15 @@ final class ImageJHarness {
     }
 
     /**
-     * Saves {@code noisy} as TIFF in {@code dir}, runs a batch-mode macro that opens it, runs
-     * {@code run("Denoise...", options)} and saves the result, then opens what was saved.
+     * Saves {@code noisy} in {@code dir} in the format its title names (TIFF unless it ends in
+     * .png), runs a batch-mode macro that opens it, runs {@code run("Denoise...", options)} and
+     * saves the result, then opens what was saved.
      */
     static MacroRun denoise(ImagePlus noisy, String options, Path dir) throws IOException {
         Path in = dir.resolve(noisy.getTitle());
         Path out = dir.resolve("result.tif");
         Files.deleteIfExists(out);
-        IJ.saveAsTiff(noisy, in.toString());
+        IJ.saveAs(noisy, noisy.getTitle().endsWith(".png") ? "png" : "tiff", in.toString());
         String macro = "setBatchMode(true);\n"
                 + "open(\"" + in + "\");\n"
                 + "run(\"Denoise...\", \"" + options + "\");\n"

@@ -16,8 +16,12 @@ import org.denoiser.zoo.ModelRepository;
  * 8-bit images (gray, or each colour of RGB) are photographs or screens with roughly even noise:
  * {@value #PHOTO_MODEL}. 16-bit, 32-bit and float images, and every FITS file, come from cameras
  * and detectors counting photons (microscopy, astronomy), whose noise grows with the signal:
- * {@value #CAMERA_MODEL}. The rule lives here only, so the command line, the worker and the
- * ImageJ plugin pick alike.
+ * {@value #CAMERA_MODEL}. An 8-bit gray file that says a microscope made it (a TIFF from
+ * ImageJ/Fiji or with OME-XML, {@link org.denoiser.io.FileMetadata#fromMicroscope()}) holds photon
+ * noise squeezed into 8 bits, which a photo model barely touches (W2S widefield: 28.6 dB against
+ * 33.2 for {@value #MICROSCOPY_MODEL}, see MODELS.md): it gets {@value #MICROSCOPY_MODEL}, which
+ * estimates the noise of each plane. The rule lives here only, so the command line, the worker and
+ * the ImageJ plugin pick alike.
  *
  * <p>8-bit RGB images go to a colour model (3 channels denoised together) when one is shipped:
  * the model is found from the shipped models' metadata ({@link #colourModel}), not named here, so
@@ -34,6 +38,8 @@ public final class AutoModel implements AutoCloseable {
     public static final String PHOTO_MODEL = "denoise/gaussian-gray";
     /** For 16-bit, 32-bit and float images, and FITS. */
     public static final String CAMERA_MODEL = "denoise/poisson-gauss";
+    /** For 8-bit gray images from a microscope. */
+    public static final String MICROSCOPY_MODEL = "denoise/poisson-gauss-nl";
 
     private final ModelRepository repository;
     private final Function<String, Denoiser> build;
@@ -63,9 +69,19 @@ public final class AutoModel implements AutoCloseable {
         return eightBit ? PHOTO_MODEL : CAMERA_MODEL;
     }
 
-    /** The model for a decoded file: FITS is always detector data, otherwise as its pixel type says. */
+    /**
+     * The model for pixels of {@code type} in {@code channels} channels, {@code fromMicroscope} when
+     * the image says a microscope made it: 8-bit gray microscopy gets {@value #MICROSCOPY_MODEL}.
+     */
+    public static String choose(RealType<?> type, int channels, boolean fromMicroscope) {
+        String model = choose(type);
+        return model.equals(PHOTO_MODEL) && channels == 1 && fromMicroscope ? MICROSCOPY_MODEL : model;
+    }
+
+    /** The model for a decoded file: FITS is always detector data, otherwise as its pixels and metadata say. */
     public static String choose(ImageData image) {
-        return image.format() == ImageFormat.FITS ? CAMERA_MODEL : choose(image.pixels().firstElement());
+        return image.format() == ImageFormat.FITS ? CAMERA_MODEL
+                : choose(image.pixels().firstElement(), image.channels(), image.metadata().fromMicroscope());
     }
 
     /** {@code id} itself, or for {@value #ID} the model for pixels of {@code type}. */
@@ -96,7 +112,8 @@ public final class AutoModel implements AutoCloseable {
     }
 
     private String chooseFor(ImageData image) {
-        return image.format() == ImageFormat.FITS ? CAMERA_MODEL : choose(image.pixels().firstElement(), image.channels());
+        String model = choose(image);
+        return model.equals(PHOTO_MODEL) ? choose(image.pixels().firstElement(), image.channels()) : model;
     }
 
     /** The metadata of the model picked for the most recent image (before any: {@value #CAMERA_MODEL}). */

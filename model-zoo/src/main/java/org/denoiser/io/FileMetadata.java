@@ -27,6 +27,15 @@ public interface FileMetadata {
         return null;
     }
 
+    /**
+     * Whether the file says a microscope made it: a TIFF written by ImageJ/Fiji or carrying OME-XML.
+     * An 8-bit gray picture from a microscope holds photon (Poisson-Gaussian) noise, not a
+     * photograph's, and gets a model for that (see {@code api.AutoModel}).
+     */
+    default boolean fromMicroscope() {
+        return false;
+    }
+
     /** x and y of every plane, calibrated when the file says how large a pixel is. */
     default List<Axis> planeAxes(int width, int height) {
         return List.of(Axis.of("x", width), Axis.of("y", height));

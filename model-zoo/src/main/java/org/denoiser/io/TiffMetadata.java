@@ -240,6 +240,12 @@ public final class TiffMetadata implements FileMetadata {
         return description != null && description.startsWith(IMAGEJ);
     }
 
+    @Override
+    public boolean fromMicroscope() {
+        String description = description();
+        return description != null && (description.startsWith(IMAGEJ) || description.contains("<OME"));
+    }
+
     /** Whether a kept tag points to another directory (Exif, GPS, sub-images), which {@link ImageJTiffLayout} cannot move. */
     boolean pointsToDirectories() {
         for (IIOMetadataNode page : pages) {

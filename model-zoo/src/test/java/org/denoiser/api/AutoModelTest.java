@@ -13,8 +13,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.denoiser.io.FileMetadata;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
+import org.denoiser.io.PixelType;
 import org.denoiser.testimages.SyntheticImages;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,46 @@ class AutoModelTest {
         Img<UnsignedByteType> gray = ArrayImgs.unsignedBytes(4, 4, 1, 1);
         assertEquals(AutoModel.PHOTO_MODEL, AutoModel.choose(ImageData.of(ImageFormat.PNG, rgb)));
         assertEquals(AutoModel.CAMERA_MODEL, AutoModel.choose(ImageData.of(ImageFormat.FITS, gray)));
+    }
+
+    @Test
+    void anEightBitGrayFileFromAMicroscopeGetsTheMicroscopyModel() {
+        Img<UnsignedByteType> gray = ArrayImgs.unsignedBytes(4, 4, 1, 1);
+        Img<UnsignedByteType> rgb = ArrayImgs.unsignedBytes(4, 4, 3, 1);
+        Img<UnsignedShortType> wide = ArrayImgs.unsignedShorts(4, 4, 1, 1);
+        assertEquals(AutoModel.MICROSCOPY_MODEL, AutoModel.choose(tiff(PixelType.GRAY8, gray, true)));
+        assertEquals(AutoModel.PHOTO_MODEL, AutoModel.choose(tiff(PixelType.GRAY8, gray, false)), "a plain TIFF");
+        assertEquals(AutoModel.PHOTO_MODEL, AutoModel.choose(tiff(PixelType.RGB8, rgb, true)), "colour stays a photo");
+        assertEquals(AutoModel.CAMERA_MODEL, AutoModel.choose(tiff(PixelType.GRAY16, wide, true)));
+    }
+
+    @Test
+    void theMicroscopyModelReallyDenoisesSuchAFile() {
+        Img<UnsignedByteType> noisy = SyntheticImages.gaussianNoisy8bit(ramp(48, 40), 25, 8).noisy();
+        Img<UnsignedByteType> planes = ArrayImgs.unsignedBytes(48, 40, 1, 1);
+        Cursor<UnsignedByteType> to = Views.flatIterable(planes).cursor();
+        Views.flatIterable(noisy).forEach(p -> to.next().set(p));
+        try (Denoiser auto = Denoiser.builder().repository(BundledModels.repository()).model(AutoModel.ID).build()) {
+            ImageData denoised = auto.denoise(tiff(PixelType.GRAY8, planes, true));
+            assertEquals(AutoModel.MICROSCOPY_MODEL, auto.model().id());
+            assertSame(direct(noisy, AutoModel.MICROSCOPY_MODEL), denoised.pixels());
+        }
+    }
+
+    /** A TIFF's pixels with metadata that does, or does not, say a microscope made it. */
+    private static ImageData tiff(PixelType type, Img<? extends RealType<?>> pixels, boolean fromMicroscope) {
+        FileMetadata metadata = new FileMetadata() {
+            @Override
+            public FileMetadata withNote(String line) {
+                return this;
+            }
+
+            @Override
+            public boolean fromMicroscope() {
+                return fromMicroscope;
+            }
+        };
+        return new ImageData(ImageFormat.TIFF, type, pixels, null, metadata);
     }
 
     @Test

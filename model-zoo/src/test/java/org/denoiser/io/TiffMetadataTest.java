@@ -2,6 +2,8 @@ package org.denoiser.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.awt.image.BufferedImage;
@@ -83,6 +85,14 @@ class TiffMetadataTest {
                 "written as ASCII: non-ASCII characters become XML character references, read the same by XML readers");
         assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, read.metadata().pageChannels(6), "XYZCT: Z varies fastest");
         assertEquals("x 16 (0.65 µm), y 12, z 3, c 2", Axis.describe(read.axes()), "OME's order and physical sizes");
+    }
+
+    @Test
+    void imageJAndOmeFilesSayAMicroscopeMadeThemPlainOnesDoNot() throws IOException {
+        assertTrue(codec.decode(tiff(1, "ImageJ=1.53c\n", false), "w2s.tif").metadata().fromMicroscope());
+        assertTrue(codec.decode(tiff(1, "<?xml version=\"1.0\"?><OME xmlns=\"x\"><Image><Pixels SizeX=\"16\"/></Image></OME>",
+                false), "ome.tif").metadata().fromMicroscope());
+        assertFalse(codec.decode(tiff(1, "scanned by a flatbed", false), "scan.tif").metadata().fromMicroscope());
     }
 
     @Test
