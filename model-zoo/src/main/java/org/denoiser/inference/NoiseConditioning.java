@@ -33,6 +33,16 @@ public final class NoiseConditioning {
     }
 
     /**
+     * The shot and read stds of {@code plane} (pixels in network units) as a conditioned model is
+     * told them at strength 1; self-supervised fine-tuning tells its training planes the same.
+     */
+    public static NoiseLevels estimate(RowSource plane) {
+        BlockSample sample = BlockSample.of(plane);
+        // In network units the black level of 16/32-bit data sits at 0.2 (headroom map): keep the slope.
+        return NoiseEstimator.poissonGaussianKeepingSlope(sample.pixels(), sample.width(), sample.height());
+    }
+
+    /**
      * The level for {@code plane} (pixels in network units), or null for a blind model.
      *
      * @param networkUnitsPerImageUnit how far one image unit moves a pixel in network units
@@ -45,14 +55,8 @@ public final class NoiseConditioning {
         if (conditioning == null) {
             return null;
         }
-        NoiseLevels levels;
-        if (setting.estimated()) {
-            BlockSample sample = BlockSample.of(plane);
-            // In network units the black level of 16/32-bit data sits at 0.2 (headroom map): keep the slope.
-            levels = NoiseEstimator.poissonGaussianKeepingSlope(sample.pixels(), sample.width(), sample.height());
-        } else {
-            levels = new NoiseLevels(0, setting.sigma() * networkUnitsPerImageUnit);
-        }
+        NoiseLevels levels = setting.estimated() ? estimate(plane)
+                : new NoiseLevels(0, setting.sigma() * networkUnitsPerImageUnit);
         NoiseLevels told = levels.times(setting.strength());
         return new NoiseLevelUsed(told.shot(), told.read(), setting.strength(), setting.estimated(),
                 1 / networkUnitsPerImageUnit);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.denoiser.api.CancelToken;
+import org.denoiser.api.Conditioning;
 import org.denoiser.api.ModelInfo;
 import org.denoiser.api.ModelNormalization;
 import org.denoiser.train.GraphLayers.Precision;
@@ -63,8 +64,16 @@ public final class SelfSupervisedTraining {
             double seconds, float learningRate, float validationLossStart, float validationLossEnd,
             int receptiveFieldRadius, int sizeMultiple, boolean cancelled) {
 
-        /** The zoo metadata of the trained model, as {@code denoise/NAME}. */
+        /** The zoo metadata of the trained blind model, as {@code denoise/NAME}. */
         public ModelInfo modelInfo(String name, String version) {
+            return modelInfo(name, version, null);
+        }
+
+        /**
+         * The same for a network told the noise level as {@code conditioning} says (that of the
+         * model it was fine-tuned from), or null for a blind one.
+         */
+        public ModelInfo modelInfo(String name, String version, Conditioning conditioning) {
             String origin = initId.map(id -> "fine-tuned from " + id).orElse("from scratch");
             String description = String.format(Locale.ROOT,
                     "Self-supervised on your data (Noise2Void-style blind spots), %s, %d steps in %.1f min: %s",
@@ -72,7 +81,8 @@ public final class SelfSupervisedTraining {
             int overlap = (receptiveFieldRadius + sizeMultiple - 1) / sizeMultiple * sizeMultiple;
             return new ModelInfo("denoise/" + name, version, description, data,
                     "learned from the data's own noise (self-supervised, no clean images)", 1,
-                    ModelNormalization.DEFAULT, sizeMultiple, receptiveFieldRadius, overlap, Map.of(), "mirror");
+                    ModelNormalization.DEFAULT, sizeMultiple, receptiveFieldRadius, overlap, Map.of(), "mirror",
+                    conditioning, ModelInfo.AXES_BYXC, null);
         }
     }
 
@@ -110,8 +120,8 @@ public final class SelfSupervisedTraining {
     public Result train(NoisyPlanes data, Path exportDir) {
         Architecture architecture = init.map(SavedModelArchitecture::of).orElseGet(() -> new UNet(3, 16));
         int patch = data.patchSide(PATCH, architecture.sizeMultiple());
-        BlindSpotSampler batches = new BlindSpotSampler(data, BATCH, patch, seed);
-        List<Batch> validation = validationBatches(data, patch);
+        BlindSpotSampler batches = new BlindSpotSampler(data, BATCH, patch, seed, architecture.levelCount());
+        List<Batch> validation = validationBatches(data, patch, architecture.levelCount());
         float rate = init.isPresent() ? FINE_TUNE_RATE : SCRATCH_RATE;
         try (TrainingSession session = new TrainingSession(architecture, Loss.MASKED_MEAN_SQUARED_ERROR, seed, threads)) {
             init.ifPresent(session::initializeFrom);
@@ -182,8 +192,8 @@ public final class SelfSupervisedTraining {
     }
 
     /** Fixed batches from their own random stream, so the validation loss is comparable over the run. */
-    private List<Batch> validationBatches(NoisyPlanes data, int patch) {
-        BlindSpotSampler sampler = new BlindSpotSampler(data, BATCH, patch, seed + 1);
+    private List<Batch> validationBatches(NoisyPlanes data, int patch, int levelCount) {
+        BlindSpotSampler sampler = new BlindSpotSampler(data, BATCH, patch, seed + 1, levelCount);
         List<Batch> batches = new ArrayList<>();
         for (int i = 1; i <= VALIDATION_BATCHES; i++) {
             batches.add(sampler.batch(i));

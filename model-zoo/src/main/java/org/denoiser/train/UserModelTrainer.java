@@ -70,7 +70,8 @@ public final class UserModelTrainer {
                 throw new CancelledException("training denoise/" + name + " was cancelled after " + result.steps()
                         + " steps; no model was installed");
             }
-            ModelInfo info = result.modelInfo(name, VERSION);
+            // A fine-tuned conditioned network still takes the noise level, as its origin says.
+            ModelInfo info = result.modelInfo(name, VERSION, init.map(id -> repository.info(id).conditioning()).orElse(null));
             Path report = SelfSupervisedReport.of(result).write(scratch.resolve("training.json"));
             Path folder = userModels.install(result.savedModel(), info, List.of(report));
             return new Installed(info, folder, result);

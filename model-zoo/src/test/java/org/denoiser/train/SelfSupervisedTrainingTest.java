@@ -81,6 +81,48 @@ class SelfSupervisedTrainingTest {
     }
 
     @Test
+    void aConditionedModelIsToldEachPlaneTheLevelTheDenoiserWillEstimateForIt() {
+        NoisyPlanes quiet = noisyBlobs(64, 1, 3);
+        Random random = new Random(4);
+        float[] loud = new float[64 * 64];
+        for (int i = 0; i < loud.length; i++) {
+            loud[i] = (float) (0.5 + 0.2 * random.nextGaussian());
+        }
+        NoisyPlanes both = noisyBlobs(64, 1, 3).add(ArrayImgs.floats(loud, 64, 64), -1, "loud");
+        BlindSpotSampler sampler = new BlindSpotSampler(both, 32, 32, 5, CameraNoiseRange.LEVELS);
+        java.util.Set<String> told = new java.util.HashSet<>();
+        float[] levels = sampler.batch(1).levels();
+        for (int b = 0; b < 32; b++) {
+            told.add(levels[2 * b] + "," + levels[2 * b + 1]);
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (NoisyPlanes.Plane plane : both.planes()) {
+            var estimate = org.denoiser.inference.NoiseConditioning.estimate(org.denoiser.tiling.RowSource.of(
+                    ArrayImgs.floats(plane.pixels(), plane.width(), plane.height())));
+            expected.add((float) estimate.shot() + "," + (float) estimate.read());
+        }
+        assertEquals(2, expected.size(), "the two planes' noise differs");
+        assertEquals(expected, told, "each patch is told its own plane's estimate");
+        assertEquals(0, new BlindSpotSampler(quiet, 4, 32, 5).batch(1).levelCount(), "a blind network is told nothing");
+    }
+
+    @Test
+    void fineTuningTheConditionedModelTrainsAndStaysConditioned(@TempDir Path dir) {
+        Path savedModel = BUNDLED.savedModel("denoise/poisson-gauss-nl");
+        SelfSupervisedTraining.Result result = SelfSupervisedTraining.builder()
+                .maxSteps(3)
+                .threads(2)
+                .init(savedModel, "denoise/poisson-gauss-nl")
+                .build()
+                .train(noisyBlobs(64, 2, 6), dir.resolve("savedmodel"));
+        assertEquals(3, result.steps());
+        var conditioning = BUNDLED.info("denoise/poisson-gauss-nl").conditioning();
+        assertEquals(conditioning, result.modelInfo("mine", "1", conditioning).conditioning());
+        assertTrue(SavedModelArchitecture.of(result.savedModel()).levelCount() == CameraNoiseRange.LEVELS,
+                "the exported network still takes the levels");
+    }
+
+    @Test
     void architecturesAreRecognisedFromTheirWeights() {
         assertEquals(new UNet(3, 16).description(),
                 SavedModelArchitecture.of(BUNDLED.savedModel("denoise/gaussian-gray")).description());
