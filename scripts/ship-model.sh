@@ -14,7 +14,12 @@ total=$(grep -o '"totalSteps": [0-9]*' "$state" | grep -o '[0-9]*')
 if [ "$step" != "$total" ] && [ "$interim" != "--interim" ]; then
   echo "$preset is at step $step of $total; finish it (train --resume) or pass --interim" >&2; exit 2
 fi
+case "$preset" in # each preset's training data, as in Presets.java
+  gaussian-color|camera-color) data="../shared/datasets/CBSD432" ;;
+  poisson-gauss-nl) data="../shared/datasets" ;;
+  *) data="${DENOISER_TRAIN400:-../shared/datasets/Train400}" ;;
+esac
 ./denoiser train --preset "$preset" --work "$work" --export-now --bfloat16 --version-label "$version" \
-  --data "${DENOISER_TRAIN400:-../shared/datasets/Train400}" --into model-zoo/src/main/resources/org/denoiser/zoo/models
+  --data "$data" --into model-zoo/src/main/resources/org/denoiser/zoo/models
 mvn -B -q -pl model-zoo -am verify -Dtest=ShippedModelQualityTest -Dsurefire.failIfNoSpecifiedTests=false
 echo "shipped denoise/$preset and denoise/$preset-bf16 (step $step of $total)"

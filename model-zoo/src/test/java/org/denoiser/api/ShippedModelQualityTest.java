@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.denoiser.metrics.Psnr;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every model shipped in the jar must clearly improve a real photograph with the noise it was
- * trained for. An under-trained or broken export fails here. Models are found by the noise their
+ * trained for (a colour model: a colour photograph). An under-trained or broken export fails here. Models are found by the noise their
  * metadata declares, so a newly shipped model is tested without editing this class.
  */
 class ShippedModelQualityTest {
@@ -51,12 +52,13 @@ class ShippedModelQualityTest {
     }
 
     private static void assertImproves(ModelInfo info) {
-        Img<FloatType> clean = cameraCrop();
+        boolean colour = info.inputChannels() == 3;
+        Img<FloatType> clean = colour ? crop(TestImages.coffee(), 60, 100, 3) : crop(TestImages.camera(), 180, 60, 1);
         Img<FloatType> noisy = clean.copy();
         NoiseModels.parse(noiseFor(info)).apply(noisy, 0);
         Img<FloatType> denoised = clean.factory().create(clean);
         try (Denoiser denoiser = Denoiser.builder().repository(BundledModels.repository()).model(info.id()).build()) {
-            denoiser.denoiseInto(noisy, denoised, -1, Normalization.FIXED_8BIT);
+            denoiser.denoiseInto(noisy, denoised, colour ? 2 : -1, Normalization.FIXED_8BIT);
         }
         double before = Psnr.psnr8bit(clean, noisy);
         double after = Psnr.psnr8bit(clean, denoised);
@@ -66,10 +68,15 @@ class ShippedModelQualityTest {
                 minGain));
     }
 
-    /** 160x160 pixels of the cameraman: face, coat and sky, both edges and flat areas. */
-    private static Img<FloatType> cameraCrop() {
-        Img<FloatType> crop = ArrayImgs.floats(160, 160);
-        var source = Views.interval(TestImages.camera(), new long[] {180, 60}, new long[] {339, 219});
+    /**
+     * 160x160 pixels from (left, top): of the cameraman at (180, 60) face, coat and sky, both edges
+     * and flat areas; of the coffee cup (RGB, for colour models) at (60, 100) cup, saucer and table.
+     */
+    private static Img<FloatType> crop(Img<UnsignedByteType> image, long left, long top, int channels) {
+        Img<FloatType> crop = channels == 1 ? ArrayImgs.floats(160, 160) : ArrayImgs.floats(160, 160, channels);
+        long[] min = channels == 1 ? new long[] {left, top} : new long[] {left, top, 0};
+        long[] max = channels == 1 ? new long[] {left + 159, top + 159} : new long[] {left + 159, top + 159, channels - 1};
+        var source = Views.interval(image, min, max);
         var from = Views.flatIterable(source).cursor();
         var to = Views.flatIterable(crop).cursor();
         while (to.hasNext()) {
