@@ -1,6 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -16,9 +17,12 @@ import org.denoiser.io.ImageFormat;
  * color photos from Debian's python3-skimage (none of them a Berkeley scene, so no overlap with
  * Train400/CBSD432), and Set12 rescaled to 16-bit TIFF (x 257) and to 32-bit float FITS
  * (100 + 4x, like a CCD frame with a bias), to run 'denoiser eval' through the percentile
- * normalization. Usage (from the repository root, after ./denoiser has built once):
+ * normalization; with a CBSD432 folder also the 21 photos the gaussian-color preset holds out
+ * (every 20th by name) as PNG in OUTDIR/cbsd-held, decoded by the JDK's JPEG reader as training
+ * reads them (the denoiser's own codecs read no JPEG). Usage (from the repository root, after
+ * ./denoiser has built once):
  *
- *   java -cp "$(cat model-zoo/target/denoiser.classpath)" scripts/EvalSets.java OUTDIR
+ *   java -cp "$(cat kafka-demo/target/denoiser.classpath)" scripts/EvalSets.java OUTDIR [SET12_DIR [CBSD432_DIR]]
  */
 public class EvalSets {
     static final Path SKIMAGE = Path.of("/usr/lib/python3/dist-packages/skimage/data");
@@ -49,6 +53,24 @@ public class EvalSets {
                 Img<FloatType> real = ArrayImgs.floats(gray.width(), gray.height(), 1, 1);
                 copy(gray.pixels(), real, 4, 100);
                 codec.write(ImageData.of(ImageFormat.FITS, real), out.resolve("set12-32bit").resolve(stem + ".fits"));
+            }
+        }
+        if (args.length > 2) {
+            writeHeldOutColour(Path.of(args[2]), out.resolve("cbsd-held"));
+        }
+    }
+
+    /** Every 20th JPEG of the folder by name (the gaussian-color preset's validation photos), as PNG. */
+    static void writeHeldOutColour(Path cbsd432, Path out) throws Exception {
+        Files.createDirectories(out);
+        List<Path> photos;
+        try (var files = Files.list(cbsd432)) {
+            photos = files.filter(f -> f.toString().toLowerCase().matches(".*\\.jpe?g")).sorted().toList();
+        }
+        for (int i = 19; i < photos.size(); i += 20) {
+            String stem = photos.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            if (!ImageIO.write(ImageIO.read(photos.get(i).toFile()), "png", out.resolve(stem + ".png").toFile())) {
+                throw new IllegalStateException("no PNG writer");
             }
         }
     }
