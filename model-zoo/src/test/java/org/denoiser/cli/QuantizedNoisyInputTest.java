@@ -127,6 +127,16 @@ class QuantizedNoisyInputTest {
         assertTrue(clipped.out().contains("seed 0, clipped, 1 images"), clipped.out());
     }
 
+    @Test
+    void montageQuantizesToo() {
+        Path image = gray8Image("thirds", 0, 128, 255).resolve("image.png");
+        Path png = tmp.resolve("montage.png");
+        CliRun run = CliRun.of("montage", "--model", MODEL, "--gaussian", "25", "--quantize-noisy", image.toString(),
+                "-o", png.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(png));
+    }
+
     private CliRun eval(Path dir, String noise, String... options) {
         List<String> args = new ArrayList<>(List.of("eval", "--model", MODEL, "--noise", noise, "--seed", "0"));
         args.addAll(List.of(options));
