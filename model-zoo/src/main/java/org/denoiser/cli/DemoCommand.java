@@ -18,6 +18,7 @@ import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
 import org.denoiser.io.Montage;
 import org.denoiser.noise.NoiseModels;
+import org.denoiser.noise.NoisyValues;
 import org.denoiser.train.ImageSet;
 import org.denoiser.train.MnistDigits;
 import org.denoiser.train.SyntheticDigits;
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         Trial trial;
         try (Denoiser denoiser = Denoiser.builder().model(model).build()) {
             // The seed example's noise: factor 0.5 on 0..1 digits, clipped back to 0..1.
-            trial = Trial.synthetic(denoiser, clean, NoiseModels.parse("gaussian:127.5"), 0, true);
+            trial = Trial.synthetic(denoiser, clean, NoiseModels.parse("gaussian:127.5"), 0, NoisyValues.CLIPPED);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         codec.write(clean, outputDir.resolve("clean.png"));

@@ -30,6 +30,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     NoiseOptions noise;
 
+    @Mixin
+    NoisyValuesOptions noisyValues;
+
     @Option(names = "--clean", paramLabel = "CLEANDIR",
             description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
     Path cleanDir;
@@ -92,14 +95,14 @@ final class EvalCommand implements Callable<Integer> {
             return Trial.pair(denoiser, codec.read(clean), codec.read(file));
         }
         ImageData clean = codec.read(file);
-        return Trial.synthetic(denoiser, clean, noise.model(), noise.seed + index, noise.clipNoisy);
+        return Trial.synthetic(denoiser, clean, noise.model(), noise.seed + index, noisyValues.forImage(file, clean));
     }
 
     private String describeSource() {
         if (cleanDir != null) {
             return "noisy/clean pairs";
         }
-        return "noise " + noise.model().describe() + ", seed " + noise.seed + (noise.clipNoisy ? ", clipped" : "");
+        return "noise " + noise.model().describe() + ", seed " + noise.seed + noisyValues.suffix();
     }
 
     private PrintWriter out() {

@@ -72,7 +72,8 @@ final class EvalReport {
             }
             if (!Files.exists(file)) {
                 Files.writeString(file, "# Denoiser evaluation\n\nWritten by `denoiser eval --report`. PSNR/SSIM follow "
-                        + "the DnCNN protocol for 8-bit images (no rounding of the noisy input, clipping of the result).\n",
+                        + "the DnCNN protocol for 8-bit images (clipping of the result; the noisy input is not rounded unless a section "
+                        + "says quantized, i.e. rounded and clipped as an 8-bit file stores it).\n",
                         StandardCharsets.UTF_8);
             }
             Files.writeString(file, section, StandardCharsets.UTF_8, StandardOpenOption.APPEND);

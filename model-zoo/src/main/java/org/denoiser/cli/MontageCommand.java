@@ -30,6 +30,9 @@ final class MontageCommand implements Callable<Integer> {
     @Mixin
     NoiseOptions noise;
 
+    @Mixin
+    NoisyValuesOptions noisyValues;
+
     @Parameters(arity = "1..*", paramLabel = "CLEAN", description = "Clean images; noise is added to each.")
     List<Path> inputs;
 
@@ -51,7 +54,7 @@ final class MontageCommand implements Callable<Integer> {
         try (Denoiser denoiser = modelOptions.build(ProgressLine.onTerminal())) {
             for (int i = 0; i < inputs.size(); i++) {
                 ImageData clean = codec.read(inputs.get(i));
-                Trial trial = Trial.synthetic(denoiser, clean, model, noise.seed + i, noise.clipNoisy);
+                Trial trial = Trial.synthetic(denoiser, clean, model, noise.seed + i, noisyValues.forImage(inputs.get(i), clean));
                 Normalization display = trial.displayRange();
                 rows.add(new Montage.Row(List.of(trial.noisy(), trial.denoised(), trial.clean()),
                         display.low(), display.low() + display.scale()));

@@ -20,9 +20,6 @@ final class NoiseOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; image i uses seed + i. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--clip-noisy", description = "Clip noisy values to the pixel type's range (as the MNIST seed example does).")
-    boolean clipNoisy;
-
     static final class Choice {
         @Option(names = "--noise", paramLabel = "SPEC", converter = Spec.class,
                 description = "gaussian:SIGMA, poisson-gauss:GAIN,READ or salt-pepper:DENSITY")

@@ -11,26 +11,27 @@ import org.denoiser.io.PixelType;
 import org.denoiser.metrics.Psnr;
 import org.denoiser.metrics.Ssim;
 import org.denoiser.noise.NoiseModel;
+import org.denoiser.noise.NoisyValues;
 import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 
 /**
  * One clean image, its noisy version and the model's result, all as floats in the image's units,
- * scored the way published denoising results are: for 8-bit images the noisy input is not
- * rounded, data range is 255 and results are clipped to [0,255] (the DnCNN protocol); for other
- * types the data range is the clean image's min..max.
+ * scored the way published denoising results are: for 8-bit images data range is 255 and results
+ * are clipped to [0,255] (the DnCNN protocol, whose noisy input is not rounded: {@link
+ * NoisyValues#AS_DRAWN}); for other types the data range is the clean image's min..max.
  */
 record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised, PixelType type) {
 
-    /** Adds seeded synthetic noise to a clean image and denoises it. */
-    static Trial synthetic(Denoiser denoiser, ImageData clean, NoiseModel noise, long seed, boolean clipNoisy) {
+    /**
+     * Adds seeded synthetic noise to a clean image, treats the noisy values as {@code values} says
+     * (within the range of the clean image's pixel type) and denoises the result.
+     */
+    static Trial synthetic(Denoiser denoiser, ImageData clean, NoiseModel noise, long seed, NoisyValues values) {
         Img<FloatType> cleanPixels = FloatImages.copyOf(clean.pixels());
         Img<FloatType> noisy = FloatImages.copyOf(clean.pixels());
         noise.apply(noisy, seed);
-        if (clipNoisy) {
-            double max = maxOf(clean.type());
-            Views.flatIterable(noisy).forEach(p -> p.setReal(Math.min(max, Math.max(0, p.getRealDouble()))));
-        }
+        values.applyTo(noisy, (float) clean.pixels().firstElement().getMaxValue());
         return new Trial(cleanPixels, noisy, denoise(denoiser, noisy, clean.type()), clean.type());
     }
 
@@ -52,14 +53,6 @@ record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised
                 denoiser.modelFor(noisy.firstElement()).normalization().uint8()) : null;
         denoiser.denoiseInto(noisy, out, ImageData.C, scaling);
         return out;
-    }
-
-    private static double maxOf(PixelType type) {
-        return switch (type) {
-            case GRAY8, RGB8 -> 255;
-            case GRAY16 -> 65535;
-            default -> Double.MAX_VALUE;
-        };
     }
 
     private boolean eightBit() {

@@ -2,11 +2,13 @@ package org.denoiser.train;
 
 import java.util.Random;
 import org.denoiser.api.Conditioning;
+import org.denoiser.noise.NoisyValues;
 
 /**
  * Another noise model's output as an 8-bit file would hold it: rounded to steps of 1/255 and
  * clipped to [0,1]. This is the "quantized" protocol of issue 13's held-out colour sets (the noisy
- * photo is saved as an ordinary 8-bit image), so a model trained on it sees what it is scored on.
+ * photo is saved as an ordinary 8-bit image), so a model trained on it sees what it is scored on;
+ * {@code denoiser eval --quantize-noisy} scores with the same rounding ({@link NoisyValues#quantize}).
  */
 public record Quantized8Bit(NoiseModel noise) implements NoiseModel {
 
@@ -34,7 +36,7 @@ public record Quantized8Bit(NoiseModel noise) implements NoiseModel {
     /** In place: the array came fresh from the wrapped model. */
     private static float[] quantize(float[] values) {
         for (int i = 0; i < values.length; i++) {
-            values[i] = Math.max(0, Math.min(255, Math.round(values[i] * 255f))) / 255f;
+            values[i] = NoisyValues.quantize(values[i] * 255f, 255) / 255f;
         }
         return values;
     }
