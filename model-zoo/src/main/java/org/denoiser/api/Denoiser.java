@@ -318,12 +318,13 @@ public final class Denoiser implements AutoCloseable {
             }
             for (StackPlanes.Channel<T, U> channel : channels) {
                 Normalization normalization = normalizationFor(channel, scaling);
-                for (StackPlanes.Plane<T, U> plane : channel.planes()) {
+                List<StackPlanes.Plane<T, U>> planes = channel.planes();
+                for (StackPlanes.Plane<T, U> plane : planes) {
                     // Tiles are normalized as they are read and mapped back as they are written, so
                     // no float copy of the plane is made; cores are disjoint, so threads may share out.
                     RowSource source = normalization.rowSource(plane.in());
                     double networkPerImageUnit = (normalization.top() - normalization.base()) / normalization.scale();
-                    runTiles(plan, source, outputFor(normalization, plane),
+                    runTiles(plan, source, outputFor(normalization, plane, scaling == null && planes.size() == 1),
                             processorFor(source, networkPerImageUnit), tiles);
                 }
             }
@@ -377,13 +378,14 @@ public final class Denoiser implements AutoCloseable {
             Normalization scaling, TilingPlan plan, Progress tiles) {
         List<Normalization> normalizations = channels.stream().map(c -> normalizationFor(c, scaling)).toList();
         List<List<StackPlanes.Plane<T, U>>> planes = channels.stream().map(StackPlanes.Channel::planes).toList();
+        boolean fittedOnThePlane = scaling == null && planes.get(0).size() == 1;
         for (int p = 0; p < planes.get(0).size(); p++) {
             List<RowSource> sources = new ArrayList<>();
             List<RowSink> sinks = new ArrayList<>();
             for (int c = 0; c < channels.size(); c++) {
                 StackPlanes.Plane<T, U> plane = planes.get(c).get(p);
                 sources.add(normalizations.get(c).rowSource(plane.in()));
-                sinks.add(outputFor(normalizations.get(c), plane));
+                sinks.add(outputFor(normalizations.get(c), plane, fittedOnThePlane));
             }
             runTiles(plan, sources, sinks, runner, tiles);
         }
@@ -393,10 +395,16 @@ public final class Denoiser implements AutoCloseable {
      * Where a plane's tiles go: mapped back to image units, and for 16-bit and float planes (the
      * map with headroom) with the flux of faint sources put back ({@link FluxRestoration}) unless
      * the builder turned that off. A plane without measurable noise has nothing to put back.
+     *
+     * @param fittedOnThePlane whether {@code normalization} was fitted here on a channel of this one
+     *     plane: its noise was then measured on these very pixels and is reused (a second estimate
+     *     takes seconds on a large plane); a caller's map or a stack's may come from other pixels
      */
     private <T extends RealType<T>, U extends RealType<U>> RowSink outputFor(Normalization normalization,
-            StackPlanes.Plane<T, U> plane) {
-        double sigma = restoreFlux && normalization.hasHeadroom() ? NoiseLevel.sigma(plane.in()) : 0;
+            StackPlanes.Plane<T, U> plane, boolean fittedOnThePlane) {
+        double sigma = !restoreFlux || !normalization.hasHeadroom() ? 0
+                : fittedOnThePlane && normalization.hasMeasuredNoise() ? normalization.noiseSigma()
+                : NoiseLevel.sigma(plane.in());
         return sigma > 0 ? new FluxRestoringSink(new FluxRestoration(sigma), normalization, plane.in(), plane.out())
                 : normalization.rowSink(plane.in(), plane.out());
     }

@@ -4,7 +4,9 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -27,6 +29,9 @@ final class ImageIoDecoder {
 
     /** About this many samples are decoded at once from a striped or tiled TIFF. */
     private static final long BAND_SAMPLES = 4L << 20;
+    /** TIFF tags read before decoding: the samples per pixel and what its extra samples are. */
+    private static final int SAMPLES_PER_PIXEL = 277;
+    private static final int EXTRA_SAMPLES = 338;
 
     private final ImageFormat format;
     private final String source;
@@ -81,7 +86,7 @@ final class ImageIoDecoder {
         // more chunks than the header, and a hostile file need not have them.
         limit.check(source, width, height, pages, 1, 1);
         if (format == ImageFormat.TIFF) {
-            refuseUnspecifiedExtraSamples(reader);
+            refuseExtraSamplesItCannotKeep(reader);
         }
         DecodedLayout layout = DecodedLayout.of(reader);
         limit.check(source, width, height, pages, layout.channels(), layout.bytesPerSample());
@@ -144,32 +149,65 @@ final class ImageIoDecoder {
     }
 
     /**
-     * Extra samples marked "unspecified" (ExtraSamples 0, what numpy/tifffile write for a 4-channel
-     * array) are data, not transparency; the JDK would read them as alpha and leave them noisy. A
-     * clear refusal beats a channel that silently stays noisy.
+     * Refuses, by name, TIFF extra samples that would not survive decoding, before the JDK reader
+     * describes them in its own terms. Extra samples marked "unspecified" (ExtraSamples 0, what
+     * numpy/tifffile write for a 4-channel array) are data, not transparency; the JDK would read
+     * them as alpha and leave them noisy. More than one extra sample (RGB plus two alphas) has no
+     * place either: an image keeps one alpha channel, and the JDK reads such a file as colors of
+     * an unknown color space ("5 color channels in color space type 15"), which names nothing
+     * the user can fix. A clear refusal beats a channel that silently stays noisy or is lost.
      */
-    private void refuseUnspecifiedExtraSamples(ImageReader reader) throws IOException {
+    private void refuseExtraSamplesItCannotKeep(ImageReader reader) throws IOException {
         javax.imageio.metadata.IIOMetadata metadata = reader.getImageMetadata(0);
         if (metadata == null) {
             return;
         }
         org.w3c.dom.NodeList fields = ((org.w3c.dom.Element) metadata.getAsTree(TiffMetadata.NATIVE))
                 .getElementsByTagName("TIFFField");
+        int[] extra = shortValues(fields, EXTRA_SAMPLES);
+        if (Arrays.stream(extra).anyMatch(kind -> kind == 0)) {
+            throw new UnsupportedPixelTypeException(source + ": the TIFF has " + extra.length
+                    + " extra sample(s) per pixel that are not alpha (ExtraSamples 0, as numpy/tifffile write a"
+                    + " 4-channel array); they cannot be denoised as colors. Save the channels as pages (an ImageJ"
+                    + " hyperstack or OME-TIFF) or as separate images");
+        }
+        if (extra.length > 1) {
+            int[] samples = shortValues(fields, SAMPLES_PER_PIXEL);
+            int colors = (samples.length == 1 ? samples[0] : 1) - extra.length; // 1 is the TIFF default
+            throw new UnsupportedPixelTypeException(source + ": the TIFF is " + colorsName(colors) + " with "
+                    + extra.length + " extra samples per pixel (ExtraSamples " + listed(extra) + "); only one alpha"
+                    + " channel is kept, so the others would be lost. Save the image with at most one alpha sample");
+        }
+    }
+
+    /** The first few values, so that a hostile count cannot make the one-line message huge. */
+    private static String listed(int[] values) {
+        return Arrays.stream(values).limit(4).mapToObj(String::valueOf).collect(Collectors.joining(", "))
+                + (values.length > 4 ? ", ..." : "");
+    }
+
+    private static String colorsName(int colors) {
+        return switch (colors) {
+            case 1 -> "gray";
+            case 3 -> "RGB";
+            default -> colors + "-color";
+        };
+    }
+
+    /** The SHORT values of TIFF field {@code tag}, or none if the page does not have it. */
+    private static int[] shortValues(org.w3c.dom.NodeList fields, int tag) {
         for (int i = 0; i < fields.getLength(); i++) {
             org.w3c.dom.Element field = (org.w3c.dom.Element) fields.item(i);
-            if (!"338".equals(field.getAttribute("number"))) {
-                continue;
-            }
-            org.w3c.dom.NodeList values = field.getElementsByTagName("TIFFShort");
-            for (int v = 0; v < values.getLength(); v++) {
-                if ("0".equals(((org.w3c.dom.Element) values.item(v)).getAttribute("value"))) {
-                    throw new UnsupportedPixelTypeException(source + ": the TIFF has " + values.getLength()
-                            + " extra sample(s) per pixel that are not alpha (ExtraSamples 0, as numpy/tifffile write a"
-                            + " 4-channel array); they cannot be denoised as colors. Save the channels as pages (an ImageJ"
-                            + " hyperstack or OME-TIFF) or as separate images");
+            if (String.valueOf(tag).equals(field.getAttribute("number"))) {
+                org.w3c.dom.NodeList values = field.getElementsByTagName("TIFFShort");
+                int[] result = new int[values.getLength()];
+                for (int v = 0; v < result.length; v++) {
+                    result[v] = Integer.parseInt(((org.w3c.dom.Element) values.item(v)).getAttribute("value"));
                 }
+                return result;
             }
         }
+        return new int[0];
     }
 
     private void checkSameLayout(int page, PageSamples samples, PageSamples first) {

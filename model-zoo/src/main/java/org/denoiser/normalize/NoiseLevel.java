@@ -12,6 +12,13 @@ import net.imglib2.view.Views;
  * neighbours, scaled to a Gaussian standard deviation ({@code 1.4826 / sqrt(2)}). Sources and
  * edges touch few neighbour pairs, so the median sees the noise of the flat majority (for
  * Poisson-Gaussian data, the noise at the typical, background level).
+ *
+ * <p>This is the estimate the 16/32-bit normalization caps its span with and the flux restoration
+ * judges sources by (both measured with it, MODELS.md "Bright sources and flat fields"); it reads
+ * any image or stack as it is, without a copy, exactly for integer data and over a 1e5:1 range.
+ * Use it for the noise of a scientific image in its own units. For the level a noise-conditioned
+ * model is told, use {@link org.denoiser.noise.NoiseEstimator}: it fits signal-dependent noise too
+ * and is less biased by texture (its class comment compares the two).
  */
 public final class NoiseLevel {
     /** MAD to standard deviation of a Gaussian, divided by sqrt(2) for a difference of two pixels. */

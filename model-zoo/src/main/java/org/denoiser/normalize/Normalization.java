@@ -38,8 +38,12 @@ import org.denoiser.tiling.RowSource;
  * @param top normalized value of {@code high}, above {@code base}
  * @param passAbove normalized value from which a pixel is passed around the network unchanged
  *     ({@code +Infinity}: never; the plain map)
+ * @param noiseSigma the noise standard deviation, in image units, measured ({@link NoiseLevel}) on
+ *     the image this map was fitted to, or NaN when none was measured (fixed maps, maps built by
+ *     hand). It lets a caller that needs the noise of that same image skip a second estimate.
  */
-public record Normalization(double low, double high, float fill, double base, double top, double passAbove) {
+public record Normalization(double low, double high, float fill, double base, double top, double passAbove,
+        double noiseSigma) {
     /** 8-bit images: the fixed map 0..255 to 0..1, the range the networks were trained on. */
     public static final Normalization FIXED_8BIT = new Normalization(0, 255, 0.5f);
 
@@ -64,6 +68,15 @@ public record Normalization(double low, double high, float fill, double base, do
             throw new IllegalArgumentException("Normalization needs finite base < top < passAbove, got "
                     + base + ", " + top + " and " + passAbove);
         }
+        if (!(Double.isNaN(noiseSigma) || (Double.isFinite(noiseSigma) && noiseSigma >= 0))) {
+            throw new IllegalArgumentException("Measured noise must be finite and >= 0 (or NaN: not measured), got "
+                    + noiseSigma);
+        }
+    }
+
+    /** A map without a measured noise ({@link #noiseSigma} NaN). */
+    public Normalization(double low, double high, float fill, double base, double top, double passAbove) {
+        this(low, high, fill, base, top, passAbove, Double.NaN);
     }
 
     /** The plain map: {@code low -> 0}, {@code high -> 1}, every pixel through the network. */
@@ -84,6 +97,16 @@ public record Normalization(double low, double high, float fill, double base, do
             double passAbove) {
         float fillWithHeadroom = (float) (base + (top - base) * fill);
         return new Normalization(low, high, fillWithHeadroom, base, top, passAbove);
+    }
+
+    /** This map, noting {@code sigma} as the noise measured on the image it was fitted to. */
+    public Normalization withNoiseSigma(double sigma) {
+        return new Normalization(low, high, fill, base, top, passAbove, sigma);
+    }
+
+    /** Whether {@link #noiseSigma} holds a measured value. */
+    public boolean hasMeasuredNoise() {
+        return !Double.isNaN(noiseSigma);
     }
 
     /** Whether some pixels may be passed around the network (false for the plain map). */

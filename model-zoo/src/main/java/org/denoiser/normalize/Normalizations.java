@@ -73,7 +73,10 @@ public final class Normalizations {
         }
         ModelNormalization.PercentileHeadroom headroom = (ModelNormalization.PercentileHeadroom) rule;
         Normalization percentiles = fitPercentiles(image, headroom.lowPercentile(), headroom.highPercentile());
-        return withHeadroom(percentiles, noiseOf(image), headroom);
+        double noise = noiseOf(image);
+        // The estimate is kept with the map: the Denoiser needs the same figure again for a single
+        // plane's flux restoration, and reading the plane a second time takes seconds on a large one.
+        return withHeadroom(percentiles, noise, headroom).withNoiseSigma(noise);
     }
 
     private static ModelNormalization.Rule ruleFor(RealType<?> type, ModelNormalization model) {
@@ -94,7 +97,7 @@ public final class Normalizations {
     /**
      * {@code plain}'s low and high with headroom ({@link Normalization#withHeadroom}), the span
      * shortened to {@link #MAX_SPAN_IN_NOISE_SIGMAS} times {@code noiseSigma} if it is wider; a
-     * {@code noiseSigma} of 0 (unknown) leaves the span as it is.
+     * {@code noiseSigma} of 0 or NaN (unknown) leaves the span as it is.
      */
     public static Normalization withHeadroom(Normalization plain, double noiseSigma) {
         return withHeadroom(plain, noiseSigma, ModelNormalization.PercentileHeadroom.DEFAULT);
@@ -114,11 +117,14 @@ public final class Normalizations {
                 rule.targetHigh(), rule.passAbove());
     }
 
-    /** Every image the front ends pass is random-access; anything else is fitted without the noise cap. */
+    /**
+     * Every image the front ends pass is random-access; anything else is fitted without the noise
+     * cap (NaN: not measured, which {@link #withHeadroom} treats as unknown).
+     */
     @SuppressWarnings("unchecked")
     private static double noiseOf(IterableInterval<? extends RealType<?>> image) {
         return image instanceof RandomAccessibleInterval<?> pixels
-                ? NoiseLevel.sigma((RandomAccessibleInterval<? extends RealType<?>>) pixels) : 0;
+                ? NoiseLevel.sigma((RandomAccessibleInterval<? extends RealType<?>>) pixels) : Double.NaN;
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -24,6 +26,8 @@ import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageOutputStream;
+import org.denoiser.api.UnsupportedPixelTypeException;
+import org.denoiser.testimages.ExtraSampleTiff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,44 +110,17 @@ class TiffMetadataTest {
     }
 
     @Test
-    void extraSamplesThatAreNotAlphaAreRefusedByNameAndAlphaIsKept() {
-        org.denoiser.api.UnsupportedPixelTypeException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                org.denoiser.api.UnsupportedPixelTypeException.class, () -> codec.decode(fourSamples(0), "numpy.tif"));
-        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith("numpy.tif: the TIFF has 1 extra sample(s)"),
-                refused.getMessage());
-        ImageData rgba = codec.decode(fourSamples(2), "rgba.tif");
+    void extraSamplesThatAreNotAlphaOrASecondAlphaAreRefusedByNameAndAlphaIsKept() {
+        UnsupportedPixelTypeException data = assertThrows(UnsupportedPixelTypeException.class,
+                () -> codec.decode(ExtraSampleTiff.rgbWithExtraSamples(4, 3, 0), "numpy.tif"));
+        assertTrue(data.getMessage().startsWith("numpy.tif: the TIFF has 1 extra sample(s)"), data.getMessage());
+        UnsupportedPixelTypeException twoAlphas = assertThrows(UnsupportedPixelTypeException.class,
+                () -> codec.decode(ExtraSampleTiff.rgbWithExtraSamples(4, 3, 2, 1), "two-alphas.tif"));
+        assertTrue(twoAlphas.getMessage().startsWith("two-alphas.tif: the TIFF is RGB with 2 extra samples per pixel"
+                + " (ExtraSamples 2, 1); only one alpha channel is kept"), twoAlphas.getMessage());
+        ImageData rgba = codec.decode(ExtraSampleTiff.rgbWithExtraSamples(4, 3, 2), "rgba.tif");
         assertEquals(3, rgba.channels());
-        org.junit.jupiter.api.Assertions.assertTrue(rgba.hasAlpha(), "unassociated alpha is kept beside the colors");
-    }
-
-    /** A 4x3 8-bit RGB TIFF with one extra sample of the given ExtraSamples kind (0 unspecified, 2 alpha). */
-    private static byte[] fourSamples(int extraKind) {
-        int w = 4;
-        int h = 3;
-        int[][] tags = {{256, 3, 1, w}, {257, 3, 1, h}, {258, 3, 4, -1}, {259, 3, 1, 1}, {262, 3, 1, 2}, {273, 4, 1, -2},
-            {277, 3, 1, 4}, {278, 3, 1, h}, {279, 4, 1, w * h * 4}, {284, 3, 1, 1}, {338, 3, 1, extraKind}};
-        int ifd = 8;
-        int bitsAt = ifd + 2 + 12 * tags.length + 4;
-        int dataAt = bitsAt + 8;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(dataAt + w * h * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd).putShort((short) tags.length);
-        for (int[] t : tags) {
-            b.putShort((short) t[0]).putShort((short) t[1]).putInt(t[2]);
-            int value = t[3] == -1 ? bitsAt : t[3] == -2 ? dataAt : t[3];
-            if (t[1] == 3 && t[2] == 1) {
-                b.putShort((short) value).putShort((short) 0);
-            } else {
-                b.putInt(value);
-            }
-        }
-        b.putInt(0);
-        for (int i = 0; i < 4; i++) {
-            b.putShort((short) 8);
-        }
-        for (int i = 0; i < w * h * 4; i++) {
-            b.put((byte) (i * 7));
-        }
-        return b.array();
+        assertTrue(rgba.hasAlpha(), "unassociated alpha is kept beside the colors");
     }
 
     /** A 16-bit gray TIFF of {@code pages} pages whose first page carries the description (and ImageJ's tags). */

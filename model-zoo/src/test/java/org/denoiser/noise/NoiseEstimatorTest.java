@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+import org.denoiser.normalize.NoiseLevel;
+import org.denoiser.testimages.GroundTruthScene;
 import org.denoiser.testimages.TestImages;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +77,29 @@ class NoiseEstimatorTest {
         }
     }
 
+    /**
+     * Why both estimators exist (see {@link NoiseEstimator}'s class comment): on a flat sky they
+     * measure the same sigma; on a textured photograph the neighbour differences of {@link
+     * NoiseLevel} also see the image's gradients, which the diagonal details cancel.
+     */
+    @Test
+    void bothEstimatorsAgreeOnAFlatSkyAndTheBlockDetailsAreLessBiasedByTexture() {
+        Img<FloatType> sky = GroundTruthScene.starField(1, SIDE, 1e4).gaussianNoisy(10, 1);
+        double neighbours = NoiseLevel.sigma(sky);
+        double blocks = NoiseEstimator.gaussian(pixels(sky), SIDE, SIDE).read();
+        assertEquals(10, neighbours, 0.6);
+        assertEquals(neighbours, blocks, 0.01 * neighbours, "the same quantity on a flat background");
+
+        Img<UnsignedByteType> camera = TestImages.camera();
+        int width = (int) camera.dimension(0);
+        int height = (int) camera.dimension(1);
+        float[] noisy = addNoise(pixels(camera), new GaussianNoise(10), 3);
+        double neighbourError = Math.abs(NoiseLevel.sigma(ArrayImgs.floats(noisy, width, height)) - 10);
+        double blockError = Math.abs(NoiseEstimator.gaussian(noisy, width, height).read() - 10);
+        assertTrue(blockError < 0.7 * neighbourError, "on a photograph: block details off by " + blockError
+                + ", neighbour differences by " + neighbourError);
+    }
+
     @Test
     void nonFinitePixelsAreIgnoredAndAFlatImageHasNoNoise() {
         float[] flat = new float[64 * 64];
@@ -106,6 +135,15 @@ class NoiseEstimatorTest {
             }
         }
         return image;
+    }
+
+    private static float[] pixels(Img<? extends RealType<?>> image) {
+        float[] pixels = new float[(int) image.size()];
+        int i = 0;
+        for (RealType<?> pixel : Views.flatIterable(image)) {
+            pixels[i++] = pixel.getRealFloat();
+        }
+        return pixels;
     }
 
     private static float[] addNoise(float[] clean, NoiseModel noise, long seed) {

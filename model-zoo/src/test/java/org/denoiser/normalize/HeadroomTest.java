@@ -1,6 +1,7 @@
 package org.denoiser.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -8,6 +9,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import org.junit.jupiter.api.Test;
 
 /** The 16/32/64-bit map: headroom, the noise cap, and pixels passed around the network. */
@@ -44,6 +46,16 @@ class HeadroomTest {
         // The sky's noise reaches the network at about 0.012 of its range, not 1e-6.
         double skyNoiseInNetworkUnits = 10 * (n.top() - n.base()) / n.scale();
         assertTrue(skyNoiseInNetworkUnits > 0.01, "sky noise " + skyNoiseInNetworkUnits);
+    }
+
+    @Test
+    void aFittedMapCarriesTheNoiseItMeasuredOnItsImage() {
+        ArrayImg<DoubleType, ?> img = skyWithBrightCore();
+        assertEquals(NoiseLevel.sigma(img), Normalizations.fit(img).noiseSigma(), 0, "the same estimate, bit for bit");
+        // a plane as a decoded file holds it, with channel and page axes of size 1: same pixels, same figure
+        assertEquals(NoiseLevel.sigma(img), Normalizations.fit(Views.addDimension(img, 0, 0)).noiseSigma(), 0);
+        assertFalse(Normalizations.fit(ArrayImgs.unsignedBytes(8, 8)).hasMeasuredNoise(), "the 8-bit map measures none");
+        assertFalse(Normalization.withHeadroom(0, 100, 0.5f).hasMeasuredNoise(), "nor does a map built by hand");
     }
 
     @Test

@@ -9,6 +9,8 @@
  *       (Poisson-Gaussian) noise, and Gaussian noise for 8-bit images. Each comes bright (little
  *       noise) and, given a {@link org.denoiser.testimages.LowLight}, dim (tens of electrons at
  *       the peak, noisy PSNR near 22 dB), the kind of data a denoiser is for.</li>
+ *   <li>{@link org.denoiser.testimages.ExtraSampleTiff}: small TIFFs with extra samples (data, one
+ *       or more alphas), which the JDK's writer cannot make, for the decoders' refusals.</li>
  * </ul>
  *
  * <p>Sub-packages: {@code noise} samples camera noise, {@code synth} draws noise-free scenes.

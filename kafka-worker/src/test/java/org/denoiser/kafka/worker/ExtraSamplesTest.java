@@ -1,5 +1,6 @@
 package org.denoiser.kafka.worker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +13,17 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import net.imglib2.type.numeric.RealType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.denoiser.api.UnsupportedPixelTypeException;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
+import org.denoiser.testimages.ExtraSampleTiff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +73,31 @@ class ExtraSamplesTest {
                 () -> ExtraSamples.requireNoneLost(rgba, withoutAlpha, "record t-0@0"));
         assertTrue(e.getMessage().startsWith("record t-0@0 has 4 samples per pixel, 3 color and 1 more;"), e.getMessage());
         assertEquals(ErrorKind.UNSUPPORTED_PIXEL_TYPE, ErrorKind.of(e), "dead-lettered as unsupported-pixel-type");
+    }
+
+    /**
+     * RGB with two alpha samples: the codec keeps one alpha, so the record is refused, and the
+     * dead letter's one line says so (the JDK's reader alone spoke of "5 color channels in color
+     * space type 15"). Through the worker's own record processing, with no broker.
+     */
+    @Test
+    void anRgbTiffWithTwoAlphasIsDeadLetteredNamingTheExtraSamples() {
+        byte[] twoAlphas = ExtraSampleTiff.rgbWithExtraSamples(16, 12, 2, 2);
+        List<String> problems = new ArrayList<>();
+        WorkerConfig config = WorkerConfig.fromMap(Map.of("bootstrap.servers", "127.0.0.1:9", "input.topic", "in",
+                "output.topic", "out", "instance.id", "test", "group.id", "test"), problems);
+        ProcessedRecord dead;
+        try (DenoisePool models = new DenoisePool(1, 512, true)) {
+            dead = new ImageProcessor(config, models).process(new ConsumerRecord<>("in", 0, 7, null, twoAlphas), 0);
+        }
+
+        assertEquals(ErrorKind.UNSUPPORTED_PIXEL_TYPE, dead.error());
+        assertEquals(config.dlqTopic(), dead.record().topic());
+        String reason = MessageHeaders.text(dead.record().headers(), MessageHeaders.ERROR).orElseThrow();
+        assertEquals("record in-0@7: the TIFF is RGB with 2 extra samples per pixel (ExtraSamples 2, 2); only one alpha"
+                + " channel is kept, so the others would be lost. Save the image with at most one alpha sample", reason);
+        assertEquals("unsupported-pixel-type", MessageHeaders.text(dead.record().headers(), MessageHeaders.ERROR_TYPE).orElseThrow());
+        assertArrayEquals(twoAlphas, dead.record().value(), "the original bytes are kept");
     }
 
     private ImageData decode(byte[] value) {

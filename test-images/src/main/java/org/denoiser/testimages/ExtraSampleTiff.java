@@ -1,4 +1,4 @@
-package org.denoiser.kafka;
+package org.denoiser.testimages;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,9 +7,10 @@ import java.nio.ByteOrder;
  * Writes small uncompressed 8-bit TIFFs with extra samples, as tifffile or a camera may: RGB plus
  * any number of extra samples, each marked with its TIFF ExtraSamples code (0 unspecified data,
  * 1 associated alpha, 2 unassociated alpha). The JDK's TIFF writer cannot make a file with more
- * than one extra sample, so the test writes the few tags by hand (TIFF 6.0, one strip).
+ * than one extra sample, so the few tags are written by hand (TIFF 6.0, one strip). Shared by the
+ * codec's, the worker's and the end-to-end tests.
  */
-final class ExtraSampleTiff {
+public final class ExtraSampleTiff {
     private static final int HEADER = 8;
     private static final int ENTRY = 12;
     private static final short SHORT = 3;
@@ -18,7 +19,7 @@ final class ExtraSampleTiff {
     private ExtraSampleTiff() {}
 
     /** An RGB image of {@code width} x {@code height} with the given extra samples; every sample a seeded pattern. */
-    static byte[] rgbWithExtraSamples(int width, int height, int... extraSampleCodes) {
+    public static byte[] rgbWithExtraSamples(int width, int height, int... extraSampleCodes) {
         int samples = 3 + extraSampleCodes.length;
         int entries = 11;
         int ifdBytes = 2 + entries * ENTRY + 4;
