@@ -23,10 +23,12 @@ final class SourceFilters {
     private float[] padded = new float[0];
     /** Van Herk's extrema from a pixel to the end of its block: along a padded row, or a block of rows. */
     private float[] suffix = new float[0];
-    /** Van Herk's extrema from the start of a block of rows to the current row. */
+    /** Van Herk's extrema from the start of a pixel's block to the pixel: along a padded row, or one row. */
     private float[] prefix = new float[0];
     /** A box mean's running column sums. */
     private double[] sums = new double[0];
+    /** Where each tap of a convolution starts in its source. */
+    private int[] taps = new int[0];
 
     /** A Gaussian kernel of {@code sigma} pixels, cut at 3 sigma and normalized to sum 1. */
     static float[] gaussianKernel(double sigma) {
@@ -47,26 +49,47 @@ final class SourceFilters {
     void gaussian(float[] a, float[] out, int width, int height, int from, int to, float[] kernel) {
         int reach = kernel.length / 2;
         across = grow(across, width * height);
+        taps = grow(taps, kernel.length);
+        for (int i = 0; i < kernel.length; i++) {
+            taps[i] = i; // tap i of padded pixel x is padded pixel x + i
+        }
         for (int y = Math.max(0, from - reach); y < Math.min(height, to + reach); y++) {
-            float[] line = padRow(a, y * width, width, reach);
-            int base = y * width;
-            Arrays.fill(across, base, base + width, 0f);
-            for (int i = 0; i < kernel.length; i++) { // tap by tap, so the inner loop runs along memory
-                float k = kernel[i];
-                for (int x = 0; x < width; x++) {
-                    across[base + x] += k * line[x + i];
-                }
-            }
+            convolve(kernel, padRow(a, y * width, width, reach), taps, across, y * width, width);
         }
         for (int y = from; y < to; y++) {
-            int base = y * width;
-            Arrays.fill(out, base, base + width, 0f);
-            for (int i = -reach; i <= reach; i++) {
-                int source = row(y + i, height) * width;
-                float k = kernel[i + reach];
-                for (int x = 0; x < width; x++) {
-                    out[base + x] += k * across[source + x];
-                }
+            for (int i = 0; i < kernel.length; i++) {
+                taps[i] = row(y - reach + i, height) * width;
+            }
+            convolve(kernel, across, taps, out, y * width, width);
+        }
+    }
+
+    /**
+     * {@code target[t + x] = 0 + kernel[0] a[taps[0] + x] + kernel[1] a[taps[1] + x] + ...},
+     * summed in that order as the definition does, for {@code x < width}: whole rows at a time so
+     * the inner loops run along memory, two taps a sweep to halve the target's loads and stores.
+     */
+    private static void convolve(float[] kernel, float[] a, int[] taps, float[] target, int t, int width) {
+        float k0 = kernel[0];
+        int a0 = taps[0];
+        for (int x = 0; x < width; x++) {
+            target[t + x] = 0f + k0 * a[a0 + x];
+        }
+        int i = 1;
+        for (; i + 1 < kernel.length; i += 2) {
+            float k1 = kernel[i];
+            float k2 = kernel[i + 1];
+            int a1 = taps[i];
+            int a2 = taps[i + 1];
+            for (int x = 0; x < width; x++) {
+                target[t + x] = target[t + x] + k1 * a[a1 + x] + k2 * a[a2 + x];
+            }
+        }
+        if (i < kernel.length) {
+            float k1 = kernel[i];
+            int a1 = taps[i];
+            for (int x = 0; x < width; x++) {
+                target[t + x] += k1 * a[a1 + x];
             }
         }
     }
@@ -152,26 +175,30 @@ final class SourceFilters {
     private void extremumAlongRow(float[] a, int base, int width, int radius, boolean minimum) {
         int side = 2 * radius + 1;
         int length = width + 2 * radius;
+        int blocked = (length + side - 1) / side * side;
+        padded = grow(padded, blocked);
         float[] line = padRow(a, base, width, radius);
-        suffix = grow(suffix, length);
-        for (int start = 0; start < length; start += side) {
-            int end = Math.min(start + side, length);
-            suffix[end - 1] = line[end - 1];
-            for (int j = end - 2; j >= start; j--) {
+        // the last block filled up with the extremum's neutral value, which changes no extremum
+        Arrays.fill(line, length, blocked, minimum ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
+        suffix = grow(suffix, blocked);
+        prefix = grow(prefix, blocked);
+        for (int start = 0; start < blocked; start += side) {
+            suffix[start + side - 1] = line[start + side - 1];
+            prefix[start] = line[start];
+        }
+        // step m of every block in one sweep: block by block, each step would wait for the one before
+        for (int m = side - 2; m >= 0; m--) {
+            for (int j = m; j < blocked; j += side) {
                 suffix[j] = pick(line[j], suffix[j + 1], minimum);
             }
         }
-        // window x covers padded pixels x .. x + 2 radius: the tail of x's block and the head of the next
-        for (int start = 0; start < length; start += side) {
-            int end = Math.min(start + side, length);
-            float head = line[start];
-            for (int j = start; j < end; j++) {
-                head = pick(head, line[j], minimum);
-                if (j >= side - 1) {
-                    across[base + j - side + 1] = pick(suffix[j - side + 1], head, minimum);
-                }
+        for (int m = 1; m < side; m++) {
+            for (int j = m; j < blocked; j += side) {
+                prefix[j] = pick(prefix[j - 1], line[j], minimum);
             }
         }
+        // window x covers padded pixels x .. x + 2 radius: the tail of x's block and the head of the next
+        combine(suffix, 0, prefix, 2 * radius, across, base, width, minimum);
     }
 
     /**
@@ -240,6 +267,10 @@ final class SourceFilters {
 
     private static float[] grow(float[] buffer, int size) {
         return buffer.length >= size ? buffer : new float[size];
+    }
+
+    private static int[] grow(int[] buffer, int size) {
+        return buffer.length >= size ? buffer : new int[size];
     }
 
     private static double[] grow(double[] buffer, int size) {
