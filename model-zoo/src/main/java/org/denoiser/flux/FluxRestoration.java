@@ -58,8 +58,13 @@ public final class FluxRestoration {
     /** Fewest background pixels (as a fraction of the square) a level is taken from. */
     private static final float MIN_AWAY = 0.05f;
 
+    private static final float[] SOURCE_KERNEL = SourceFilters.gaussianKernel(SOURCE_BLUR);
+    private static final float[] RESIDUAL_KERNEL = SourceFilters.gaussianKernel(RESIDUAL_BLUR);
+
     private final double noiseSigma;
-    private final float[][] buffers = new float[7][];
+    /** The filters, with their own working buffers (one is a window's size). */
+    private final SourceFilters filters = new SourceFilters();
+    private final float[][] buffers = new float[6][];
 
     /**
      * @param noiseSigma the input's pixel noise in image units (for example from
@@ -87,40 +92,57 @@ public final class FluxRestoration {
     public void corrections(float[] denoised, float[] residual, int width, int height, int first, int count,
             float[] corrections) {
         int n = width * height;
-        float[] across = buffer(0, n);
-        float[] smooth = buffer(1, n);
-        float[] background = buffer(2, n);
-        float[] scratch = buffer(3, n);
-        SourceFilters.gaussian(denoised, smooth, across, width, height, SOURCE_BLUR);
-        SourceFilters.minimum(smooth, scratch, across, width, height, BACKGROUND_RADIUS);
-        SourceFilters.maximum(scratch, background, across, width, height, BACKGROUND_RADIUS);
+        int end = first + count;
+        // Each step computes only the rows the next ones read, from the window's top (where the
+        // level's running sums start) down to its reach below the rows returned.
+        int levelRows = Math.min(height, end + LEVEL_RADIUS);
+        int widenedRows = Math.min(height, levelRows + blurReach(SOURCE_BLUR));
+        int gateRows = Math.min(height, widenedRows + WIDEN_RADIUS);
+        int minimumRows = Math.min(height, gateRows + BACKGROUND_RADIUS);
+        int smoothRows = Math.min(height, minimumRows + BACKGROUND_RADIUS);
+        float[] smooth = buffer(0, n);
+        float[] background = buffer(1, n);
+        float[] scratch = buffer(2, n);
+        filters.gaussian(denoised, smooth, width, height, 0, smoothRows, SOURCE_KERNEL);
+        filters.minimum(smooth, scratch, width, height, 0, minimumRows, BACKGROUND_RADIUS);
+        filters.maximum(scratch, background, width, height, 0, gateRows, BACKGROUND_RADIUS);
         float[] gate = scratch;
-        for (int i = 0; i < n; i++) {
-            double sigmas = (smooth[i] - background[i]) / noiseSigma;
-            gate[i] = (float) Math.max(0, Math.min(1, (sigmas - GATE_START) / (GATE_FULL - GATE_START)));
+        for (int i = 0; i < gateRows * width; i++) {
+            gate[i] = gateOf(smooth[i], background[i], noiseSigma);
         }
         float[] widened = smooth; // smooth and background are not needed any more
-        SourceFilters.maximum(gate, widened, across, width, height, WIDEN_RADIUS);
-        float[] weight = buffer(4, n);
-        SourceFilters.gaussian(widened, weight, across, width, height, SOURCE_BLUR);
-        float[] putBack = buffer(5, n);
-        SourceFilters.gaussian(residual, putBack, across, width, height, RESIDUAL_BLUR);
+        filters.maximum(gate, widened, width, height, 0, widenedRows, WIDEN_RADIUS);
+        float[] weight = buffer(3, n);
+        filters.gaussian(widened, weight, width, height, 0, levelRows, SOURCE_KERNEL);
+        float[] putBack = buffer(4, n);
+        filters.gaussian(residual, putBack, width, height, first, end, RESIDUAL_KERNEL);
         float[] away = scratch;
         float[] awayResidual = background;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < levelRows * width; i++) {
             away[i] = 1 - Math.min(1, weight[i]);
             awayResidual[i] = away[i] * residual[i];
         }
         float[] awayMean = widened;
-        float[] awayResidualMean = buffer(6, n);
-        SourceFilters.boxMean(away, awayMean, across, width, height, LEVEL_RADIUS);
-        SourceFilters.boxMean(awayResidual, awayResidualMean, across, width, height, LEVEL_RADIUS);
+        float[] awayResidualMean = buffer(5, n);
+        filters.boxMean(away, awayMean, width, height, first, end, LEVEL_RADIUS);
+        filters.boxMean(awayResidual, awayResidualMean, width, height, first, end, LEVEL_RADIUS);
         for (int i = 0; i < count * width; i++) {
             int at = first * width + i;
-            float level = awayMean[at] > MIN_AWAY ? awayResidualMean[at] / awayMean[at] : 0;
-            float w = Math.min(1, weight[at]);
-            corrections[i] = w * putBack[at] + (1 - w) * level;
+            corrections[i] = correction(weight[at], putBack[at], awayMean[at], awayResidualMean[at]);
         }
+    }
+
+    /** How much of a source a pixel is, 0..1, from how far the smoothed image stands above its background. */
+    static float gateOf(float smooth, float background, double noiseSigma) {
+        double sigmas = (smooth - background) / noiseSigma;
+        return (float) Math.max(0, Math.min(1, (sigmas - GATE_START) / (GATE_FULL - GATE_START)));
+    }
+
+    /** The smoothed residual where a source is, the background's mean residual away from sources. */
+    static float correction(float weight, float putBack, float awayMean, float awayResidualMean) {
+        float level = awayMean > MIN_AWAY ? awayResidualMean / awayMean : 0;
+        float w = Math.min(1, weight);
+        return w * putBack + (1 - w) * level;
     }
 
     /** Working buffer {@code index}, at least {@code size} floats, kept for the next call. */
