@@ -46,7 +46,8 @@ public record Batch(int size, int height, int width, int channels, float[] noisy
 
     /** Stacks the given images, adding fresh noise to each from {@code random}. */
     public static Batch of(ImageSet set, List<Integer> indices, NoiseModel noise, Random random) {
-        Builder batch = new Builder(indices.size(), set.height(), set.width(), set.channels(), noise.levelCount());
+        Builder batch = new Builder(indices.size(), set.height(), set.width(), noise.networkChannels(set.channels()),
+                noise.levelCount());
         for (int index : indices) {
             float[] image = set.image(index);
             batch.add(image, noise.applyWithLevels(image, random));
@@ -77,9 +78,11 @@ public record Batch(int size, int height, int width, int channels, float[] noisy
             levels = new float[size * levelCount];
         }
 
+        /** @param cleanImage the stored image the noise was applied to (the target unless the noisy image names one) */
         void add(float[] cleanImage, NoiseModel.NoisyImage noisyImage) {
             int values = height * width * channels;
-            System.arraycopy(cleanImage, 0, clean, added * values, values);
+            float[] target = noisyImage.target() != null ? noisyImage.target() : cleanImage;
+            System.arraycopy(target, 0, clean, added * values, values);
             System.arraycopy(noisyImage.pixels(), 0, noisy, added * values, values);
             System.arraycopy(noisyImage.levels(), 0, levels, added * levelCount, levelCount);
             added++;

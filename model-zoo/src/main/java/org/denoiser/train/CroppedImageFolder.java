@@ -48,16 +48,18 @@ public final class CroppedImageFolder implements DataSource {
                 throw new DenoiseException(files.get(i) + " is " + image.width() + "x" + image.height()
                         + ", smaller than the " + side + "x" + side + " crops");
             }
-            (i % validationEvery == validationEvery - 1 ? validation : train).addAll(crops(image));
+            (i % validationEvery == validationEvery - 1 ? validation : train).addAll(crops(image, side));
         }
         return new DatasetSplit(new ImageSet(side, side, channels, train), new ImageSet(side, side, channels, validation));
     }
 
-    private List<float[]> crops(PhotoReader.Photo image) {
+    /** {@code side x side} crops covering the image, channels last as in the image. */
+    static List<float[]> crops(PhotoReader.Photo image, int side) {
         List<float[]> crops = new ArrayList<>();
+        int channels = image.channels();
         int rowValues = side * channels;
-        for (int top : offsets(image.height())) {
-            for (int left : offsets(image.width())) {
+        for (int top : offsets(image.height(), side)) {
+            for (int left : offsets(image.width(), side)) {
                 float[] crop = new float[side * rowValues];
                 for (int y = 0; y < side; y++) {
                     System.arraycopy(image.values(), ((top + y) * image.width() + left) * channels, crop, y * rowValues,
@@ -70,7 +72,7 @@ public final class CroppedImageFolder implements DataSource {
     }
 
     /** The fewest crop starts that cover {@code length}, spread evenly from 0 to length - side. */
-    private int[] offsets(int length) {
+    private static int[] offsets(int length, int side) {
         int count = (length + side - 1) / side;
         int[] starts = new int[count];
         for (int i = 0; i < count; i++) {

@@ -41,7 +41,23 @@ public interface NoiseModel {
         return getClass().getSimpleName();
     }
 
-    /** @param levels {@link #levelCount()} values describing the noise in {@code pixels} */
-    record NoisyImage(float[] pixels, float[] levels) {
+    /**
+     * Channels of the network's images when the stored training images have {@code stored}
+     * channels: the same, unless the stored images carry more than the clean picture (see
+     * {@link RecordedNoise}).
+     */
+    default int networkChannels(int stored) {
+        return stored;
+    }
+
+    /**
+     * @param levels {@link #levelCount()} values describing the noise in {@code pixels}
+     * @param target what the network should make of {@code pixels}, or null when that is the clean
+     *     image the noise was applied to
+     */
+    record NoisyImage(float[] pixels, float[] levels, float[] target) {
+        public NoisyImage(float[] pixels, float[] levels) {
+            this(pixels, levels, null);
+        }
     }
 }

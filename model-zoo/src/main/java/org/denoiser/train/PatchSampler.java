@@ -34,7 +34,8 @@ public final class PatchSampler implements BatchSource {
     @Override
     public Batch batch(long step) {
         Random random = StepRandom.forStep(seed, step);
-        Batch.Builder batch = new Batch.Builder(batchSize, patch, patch, images.channels(), noise.levelCount());
+        Batch.Builder batch = new Batch.Builder(batchSize, patch, patch, noise.networkChannels(images.channels()),
+                noise.levelCount());
         for (int b = 0; b < batchSize; b++) {
             float[] cut = cut(random);
             batch.add(cut, noise.applyWithLevels(cut, random));

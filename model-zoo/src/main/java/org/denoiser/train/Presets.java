@@ -45,6 +45,14 @@ public final class Presets {
     public static final Path DEFAULT_W2S_CLEAN = Path.of("..", "shared", "datasets", "W2S_train", "clean");
     private static final int NL_STEPS = 60_000;
     /**
+     * {@code poisson-gauss-nl} fine-tuned ({@code --init denoise/poisson-gauss-nl}) on real widefield
+     * noise: W2S_train's noisy/clean pairs (every 10th field of view held out, as the clean crops of
+     * {@code poisson-gauss-nl} were), joined with that preset's own photos and clean W2S crops under
+     * synthetic noise so the photo and astronomy behaviour stays.
+     */
+    public static final String POISSON_GAUSS_NL_REAL = "poisson-gauss-nl-real";
+    private static final int NL_REAL_STEPS = 8_000;
+    /**
      * Issue 13's real camera noise, gray: photos as phones and DSLRs leave them (demosaiced,
      * gamma-bent, JPEG-compressed sensor noise), synthesized by {@link CameraPipelineNoise}.
      */
@@ -65,6 +73,8 @@ public final class Presets {
     public static final Path DEFAULT_TRAIN400 = Path.of("..", "shared", "datasets", "Train400");
 
     private static final LearningRateSchedule RECIPE_SCHEDULE = new LearningRateSchedule(1e-3f, 0.1f, 0.80, 0.95);
+    /** Fine-tuning rates: a tenth of the recipe's, dropping at 80 % and 95 % as it does. */
+    private static final LearningRateSchedule FINE_TUNE_SCHEDULE = new LearningRateSchedule(1e-4f, 0.1f, 0.80, 0.95);
     private static final int RECIPE_BATCH = 16;
     private static final int RECIPE_PATCH = 64;
     /** Every 20th of the 400 Train400 images: a fixed validation split of 20. */
@@ -85,7 +95,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_NL_REAL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -99,6 +109,7 @@ public final class Presets {
                     VALIDATION_EVERY, COLOR_CROP, 3));
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case POISSON_GAUSS_NL -> poissonGaussLevels(data);
+            case POISSON_GAUSS_NL_REAL -> poissonGaussLevelsReal(data);
             case POISSON_GAUSS_HEADROOM -> poissonGaussHeadroom(train400(data));
             case CAMERA_GRAY -> camera(CAMERA_GRAY, new UNet(3, 16), train400(data), 1, 20261203L);
             case CAMERA_COLOR -> camera(CAMERA_COLOR, new UNet(3, 16).withChannels(3), new CroppedImageFolder(
@@ -172,13 +183,23 @@ public final class Presets {
                 NL_STEPS, RECIPE_SCHEDULE, 20261202L);
     }
 
-    /** Fine-tuning rates: a tenth of the recipe's, dropping at 80 % and 95 % as it does. */
+    static Preset poissonGaussLevelsReal(Path data) {
+        Path root = data != null ? data : DEFAULT_TRAIN400.getParent();
+        Preset synthetic = poissonGaussLevels(data);
+        DataSource joined = new JoinedData(List.of(new NoisyCleanPairs(root.resolve("W2S_train"), 10, 180),
+                new UnpairedImages(synthetic.data())));
+        return new Preset(POISSON_GAUSS_NL_REAL, synthetic.architecture(), joined, new RecordedNoise(synthetic.noise()),
+                new RecordedNoise(synthetic.validationNoise()), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
+                NL_REAL_STEPS, FINE_TUNE_SCHEDULE, 20261207L);
+    }
+
+    /** Issue 11's headroom fine-tune, at the fine-tuning rates. */
     static Preset poissonGaussHeadroom(DataSource photos) {
         DataSource data = new JoinedData(List.of(new AffineMapped(photos, 0.2f, 0.6f),
                 new SourceScenes(HEADROOM_SCENES, 180, VALIDATION_EVERY)));
         return new Preset(POISSON_GAUSS_HEADROOM, new UNet(3, 16), data, new MappedCameraNoise(0.25),
                 new MappedCameraNoise(0.25), Loss.FLUX_PRESERVING_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
-                HEADROOM_STEPS, new LearningRateSchedule(1e-4f, 0.1f, 0.80, 0.95), 20261204L);
+                HEADROOM_STEPS, FINE_TUNE_SCHEDULE, 20261204L);
     }
 
     static Preset syntheticSmoke() {
