@@ -10,6 +10,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import org.denoiser.api.AutoModel;
+import org.denoiser.io.TiffMetadata;
 
 /**
  * Denoises an ImageJ image into a new one, without any user interface: the classic plugin's
@@ -102,8 +103,7 @@ public final class ImagePlusDenoiser {
             return true;
         }
         ij.io.FileInfo file = imp.getOriginalFileInfo();
-        String description = file == null ? null : file.description;
-        return description != null && (description.startsWith("ImageJ=") || description.contains("<OME"));
+        return TiffMetadata.describesMicroscope(file == null ? null : file.description);
     }
 
     /** Planes the run will denoise, for progress and speed figures. */

@@ -1,5 +1,6 @@
 package org.denoiser.inference;
 
+import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.api.Conditioning;
 import org.denoiser.api.ModelInfo;
 import org.denoiser.api.NoiseLevelUsed;
@@ -36,6 +37,11 @@ public final class NoiseConditioning {
      * The shot and read stds of {@code plane} (pixels in network units) as a conditioned model is
      * told them at strength 1; self-supervised fine-tuning tells its training planes the same.
      */
+    public static NoiseLevels estimate(float[] pixels, int width, int height) {
+        return estimate(RowSource.of(ArrayImgs.floats(pixels, width, height)));
+    }
+
+    /** The same for a plane read row by row. */
     public static NoiseLevels estimate(RowSource plane) {
         BlockSample sample = BlockSample.of(plane);
         // In network units the black level of 16/32-bit data sits at 0.2 (headroom map): keep the slope.

@@ -242,7 +242,11 @@ public final class TiffMetadata implements FileMetadata {
 
     @Override
     public boolean fromMicroscope() {
-        String description = description();
+        return describesMicroscope(description());
+    }
+
+    /** Whether a TIFF ImageDescription (or null) is ImageJ's or OME-XML: the file came from a microscope. */
+    public static boolean describesMicroscope(String description) {
         return description != null && (description.startsWith(IMAGEJ) || description.contains("<OME"));
     }
 

@@ -2,10 +2,8 @@ package org.denoiser.train;
 
 import java.util.List;
 import java.util.Random;
-import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.inference.NoiseConditioning;
 import org.denoiser.noise.NoiseLevels;
-import org.denoiser.tiling.RowSource;
 
 /**
  * Batches for blind-spot training from the user's noisy planes: square patches at random places
@@ -74,8 +72,7 @@ public final class BlindSpotSampler implements BatchSource {
     }
 
     private static float[] estimated(NoisyPlanes.Plane plane) {
-        NoiseLevels estimate = NoiseConditioning.estimate(
-                RowSource.of(ArrayImgs.floats(plane.pixels(), plane.width(), plane.height())));
+        NoiseLevels estimate = NoiseConditioning.estimate(plane.pixels(), plane.width(), plane.height());
         return new float[] {(float) estimate.shot(), (float) estimate.read()};
     }
 }

@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.imglib2.img.array.ArrayImgs;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.inference.NoiseConditioning;
 import org.denoiser.noise.NoiseLevels;
-import org.denoiser.tiling.RowSource;
 
 /**
  * Real noise: 8-bit gray pairs {@code DIR/noisy/NAME} and {@code DIR/clean/NAME} (one shot, and the
@@ -56,7 +54,7 @@ public record NoisyCleanPairs(Path dir, int validationEvery, int side) implement
     /** Target (the clean image brightness-matched to the noisy one), noisy, shot, read, per pixel. */
     static PhotoReader.Photo stored(float[] noisy, float[] clean, int width, int height) {
         double[] gainOffset = fit(clean, noisy);
-        NoiseLevels levels = NoiseConditioning.estimate(RowSource.of(ArrayImgs.floats(noisy, width, height)));
+        NoiseLevels levels = NoiseConditioning.estimate(noisy, width, height);
         float[] values = new float[noisy.length * RecordedNoise.STORED];
         for (int i = 0; i < noisy.length; i++) {
             values[i * RecordedNoise.STORED] = (float) (gainOffset[0] * clean[i] + gainOffset[1]);
