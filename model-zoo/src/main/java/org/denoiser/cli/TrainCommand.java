@@ -105,8 +105,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingReport report = finished.get();
         ModelInfo info = report.modelInfo(modelId != null ? modelId : "denoise/" + preset, version, describe(report));
         Path folder = ModelPackager.pack(workDir.resolve("savedmodel"), info, into);
+        // Not the montage: it shows crops of the training images, whose terms rarely allow shipping them.
         copy(workDir.resolve("training.json"), folder);
-        copy(workDir.resolve("montage.png"), folder);
         PrintWriter out = spec.commandLine().getOut();
         if (bfloat16 && !TrainingRun.bfloat16Usable(report.bfloat16().maxAbsDifference())) {
             out.println("not installing " + info.id() + "-bf16: its outputs differ from the float32 network by "
