@@ -46,10 +46,11 @@ public class DenoiseCommand<T extends RealType<T> & NativeType<T>> extends Conte
     private RandomAccessibleInterval<T> input;
 
     @Parameter(label = "Model", persist = false,
-            description = "a model id; denoise/auto picks denoise/gaussian-gray for 8-bit, denoise/poisson-gauss otherwise")
+            description = "a model id; denoise/auto picks from the pixels: a colour model for 8-bit RGB,"
+                    + " denoise/gaussian-gray for 8-bit, denoise/poisson-gauss otherwise")
     private String model = AutoModel.ID;
 
-    @Parameter(label = "Channel axis", description = "axis holding channels (each denoised on its own), -1 for none",
+    @Parameter(label = "Channel axis", description = "axis holding channels (each denoised on its own, or together by a colour model), -1 for none",
             min = "-1", persist = false)
     private int channelAxis = -1;
 

@@ -32,13 +32,15 @@ final class DenoiseDialog implements DialogListener {
     static final String FLUX_LABEL = "Restore flux (16/32-bit)";
 
     private final ModelChoices models;
+    private final ImagePlusDenoiser denoiser;
     private final ImagePlus imp;
     private final PreviewWindow preview;
     private Label description;
     private Checkbox flux;
 
-    private DenoiseDialog(ModelChoices models, ImagePlus imp, PreviewWindow preview) {
+    private DenoiseDialog(ModelChoices models, ImagePlusDenoiser denoiser, ImagePlus imp, PreviewWindow preview) {
         this.models = models;
+        this.denoiser = denoiser;
         this.imp = imp;
         this.preview = preview;
     }
@@ -49,8 +51,9 @@ final class DenoiseDialog implements DialogListener {
         if (session.models().isEmpty()) {
             throw new UnknownModelException("no models found: is the model-zoo jar in ImageJ's jars folder?");
         }
-        try (PreviewWindow preview = new PreviewWindow(imp, new ImagePlusDenoiser(session))) {
-            return new DenoiseDialog(session.choices(), imp, preview).ask(session.isRunning());
+        ImagePlusDenoiser denoiser = new ImagePlusDenoiser(session);
+        try (PreviewWindow preview = new PreviewWindow(imp, denoiser)) {
+            return new DenoiseDialog(session.choices(), denoiser, imp, preview).ask(session.isRunning());
         }
     }
 
@@ -141,7 +144,7 @@ final class DenoiseDialog implements DialogListener {
 
     /** Why a strength other than 1 cannot be used with the (picked) model, or null if it can. */
     private String blindModelWithStrength(DenoiseOptions options) {
-        String picked = ImagePlusDenoiser.modelIdFor(imp, options.modelId());
+        String picked = denoiser.modelFor(imp, options.modelId()).id();
         if (options.strength() == NoiseSetting.DEFAULT.strength() || models.isConditioned(picked)) {
             return null;
         }
@@ -150,7 +153,7 @@ final class DenoiseDialog implements DialogListener {
 
     /** What the model is for, in one line; for denoise/auto also what it picks for this image. */
     private String describe(String id) {
-        String picked = ImagePlusDenoiser.modelIdFor(imp, id);
+        String picked = denoiser.modelFor(imp, id).id();
         return picked.equals(id) ? models.line(id) : "for this image: " + picked + " (" + models.line(picked) + ")";
     }
 

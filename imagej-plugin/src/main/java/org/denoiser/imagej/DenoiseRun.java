@@ -47,14 +47,15 @@ final class DenoiseRun {
 
     private static ImagePlus denoise(ImagePlus imp, DenoiseOptions options, DenoiserSession session) {
         long planes = ImagePlusDenoiser.planesToDenoise(imp, options);
-        String model = ImagePlusDenoiser.modelIdFor(imp, options.modelId());
+        ImagePlusDenoiser denoiser = new ImagePlusDenoiser(session);
+        String model = denoiser.modelFor(imp, options.modelId()).id();
         String choice = model.equals(options.modelId()) ? model : options.modelId() + " -> " + model;
         if (session.isRunning()) {
             IJ.showStatus("Denoise: waiting for the run in progress to end (Esc cancels it)...");
         }
         long start = System.nanoTime();
         ImageJProgress progress = new ImageJProgress(planes);
-        ImagePlus result = new ImagePlusDenoiser(session).denoise(imp, options, progress);
+        ImagePlus result = denoiser.denoise(imp, options, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         // a result without flux restoration is not what the command line gives by default: say so
         String flux = options.restoreFlux() || !DenoiseDialog.hasFluxToRestore(imp) ? "" : ", flux restoration off";

@@ -43,7 +43,8 @@ public class DenoiserService extends AbstractService implements SciJavaService {
 
     /**
      * Denoises {@code input} into a new image of the same type and size; each channel along
-     * {@code channelAxis} ({@code -1}: none) gets its own intensity mapping.
+     * {@code channelAxis} ({@code -1}: none) gets its own intensity mapping, and a colour model
+     * (picked by {@code denoise/auto} for 8-bit RGB when one is shipped) takes them together.
      *
      * @throws org.denoiser.api.CancelledException when {@code monitor} asks to stop; there is no result then
      * @throws org.denoiser.api.DenoiseException for an unknown model or an image it cannot denoise
@@ -52,7 +53,10 @@ public class DenoiserService extends AbstractService implements SciJavaService {
             DenoiseOptions options, RunMonitor monitor) {
         Img<T> result = new ArrayImgFactory<>(input.getType().createVariable()).create(input);
         long start = System.nanoTime();
-        ModelInfo used = session.denoise(options, ChannelJob.perChannel(input, result, channelAxis), monitor);
+        int channels = channelAxis < 0 ? 1 : (int) input.dimension(channelAxis);
+        ModelInfo model = session.modelFor(options.modelId(), input.getType(), channels, false);
+        ModelInfo used = session.denoise(options.withModelId(model.id()),
+                ChannelJob.perChannel(input, result, channelAxis, model), monitor);
         log.info(String.format(Locale.ROOT, "Denoise: %s in %.1f s",
                 used.id().equals(options.modelId()) ? used.id() : options.modelId() + " -> " + used.id(),
                 (System.nanoTime() - start) / 1e9));

@@ -70,36 +70,52 @@ public final class DenoiserSession implements AutoCloseable {
     }
 
     /**
-     * Denoises the channels one after the other with the model and tile size of {@code options}
+     * The model that {@code modelId} means for pixels of {@code type} in {@code channels} colours
+     * from a source that {@code fromMicroscope} or not: itself, or for {@code denoise/auto} the one
+     * {@link AutoModel#choose(ModelRepository, RealType, int, boolean)} picks among this session's
+     * models (a shipped colour model for 8-bit RGB).
+     *
+     * @throws UnknownModelException for a model that is neither installed nor {@code denoise/auto}
+     */
+    public ModelInfo modelFor(String modelId, RealType<?> type, int channels, boolean fromMicroscope) {
+        ModelChoices choices = choices();
+        if (!choices.contains(modelId)) {
+            throw new UnknownModelException("unknown model '" + modelId + "'; available: "
+                    + String.join(", ", choices.ids()));
+        }
+        return repository.info(AutoModel.isAuto(modelId)
+                ? AutoModel.choose(repository, type, channels, fromMicroscope) : modelId);
+    }
+
+    /**
+     * Denoises the jobs one after the other with the model and tile size of {@code options}
      * (loading the model only if it is not the one already loaded; {@code denoise/auto} is
-     * resolved from the jobs' pixel type), each channel scaled by the rule that model states for
-     * its pixel type, as the {@link Denoiser} scales it. Writes only into the jobs' outputs; if cancelled or
-     * failed, those are partly written and the caller drops them.
+     * resolved from the first job's pixels, as {@link #modelFor}), each scaled by the rule that
+     * model states for its pixel type, as the {@link Denoiser} scales it. Writes only into the
+     * jobs' outputs; if cancelled or failed, those are partly written and the caller drops them.
      *
      * @return the model that denoised them
      * @throws CancelledException when {@code monitor} asks to stop
      * @throws UnknownModelException for a model that is neither installed nor {@code denoise/auto}
+     * @throws org.denoiser.api.ChannelMismatchException when the model takes another number of
+     *     channels together than the jobs hold
      */
     public synchronized <T extends RealType<T>, U extends RealType<U>> ModelInfo denoise(
             DenoiseOptions options, List<ChannelJob<T, U>> jobs, RunMonitor monitor) {
-        ModelChoices choices = choices();
-        if (!choices.contains(options.modelId())) {
-            throw new UnknownModelException("unknown model '" + options.modelId() + "'; available: "
-                    + String.join(", ", choices.ids()));
-        }
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("nothing to denoise: the image has no channels");
         }
-        Denoiser loaded = denoiserFor(new Loaded(AutoModel.resolve(options.modelId(), jobs.get(0).in().getType()),
-                options.tileSize(), options.restoreFlux()));
+        ChannelJob<T, U> first = jobs.get(0);
+        Denoiser loaded = denoiserFor(new Loaded(modelFor(options.modelId(), first.in().getType(), first.channels(),
+                false).id(), options.tileSize(), options.restoreFlux()));
         long totalPlanes = jobs.stream().mapToLong(ChannelJob::planes).sum();
         long planesBefore = 0;
         try {
             for (ChannelJob<T, U> job : jobs) {
                 route = new ProgressRoute(monitor, planesBefore, job.planes(), totalPlanes);
                 route.checkCancelled();
-                loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).denoiseInto(job.in(), job.out(), -1,
-                        job.normalizationFor(loaded.model()));
+                loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).denoiseInto(job.in(), job.out(),
+                        job.channelAxis(), job.normalizationFor(loaded.model()));
                 planesBefore += job.planes();
             }
             monitor.progress(1);

@@ -3,21 +3,26 @@ package org.denoiser.imagej;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
-import org.denoiser.api.AutoModel;
+import org.denoiser.api.ModelInfo;
 import org.denoiser.io.TiffMetadata;
 
 /**
  * Denoises an ImageJ image into a new one, without any user interface: the classic plugin's
- * work, usable from tests and other plugins. Each channel (each colour of RGB) is denoised on
- * its own with one intensity mapping for all its slices and frames. The whole image is always
- * denoised, whatever the selection: the network needs the context around a region anyway, and
- * the selection is carried over to the result for measuring.
+ * work, usable from tests and other plugins. Each channel is denoised on its own with one
+ * intensity mapping for all its slices and frames; the colours of RGB are too, unless the model
+ * denoises colour jointly (a 3-channel model such as {@code denoise/gaussian-color}, which
+ * {@code denoise/auto} picks for RGB when one is shipped), which gets them together. The whole
+ * image is always denoised, whatever the selection: the network needs the context around a region
+ * anyway, and the selection is carried over to the result for measuring.
  */
 public final class ImagePlusDenoiser {
     private final DenoiserSession session;
@@ -32,42 +37,65 @@ public final class ImagePlusDenoiser {
      * @throws org.denoiser.api.CancelledException when {@code monitor} is cancelled; nothing is returned then
      */
     public ImagePlus denoise(ImagePlus original, DenoiseOptions asked, RunMonitor monitor) {
-        // Resolved from the whole image here: the session only sees its channels' pixels.
-        DenoiseOptions options = asked.withModelId(modelIdFor(original, asked.modelId()));
         HyperstackPixels in = HyperstackPixels.of(original);
+        // Resolved from the whole image here: the session only sees its channels' pixels.
+        ModelInfo model = modelFor(original, asked.modelId());
+        DenoiseOptions options = asked.withModelId(model.id());
+        boolean coloursTogether = model.inputChannels() > 1 && in.codec().channelsPerPlane() > 1;
         if (options.wholeStack()) {
             HyperstackPixels out = HyperstackPixels.allocate(in.codec(), in.layout());
             List<ChannelJob<?, ?>> jobs = new ArrayList<>();
-            for (int ch = 0; ch < in.grayChannels(); ch++) {
-                RandomAccessibleInterval<?> channel = in.channel(ch);
-                jobs.add(job(channel, channel, out.channel(ch)));
+            for (int[] colours : groups(in.grayChannels(), in.codec().channelsPerPlane(), coloursTogether)) {
+                jobs.add(job(in, colours, channel -> channel, out, colours));
             }
             run(options, jobs, monitor);
             return ResultImage.wholeStack(original, out.toStack());
         }
-        return ResultImage.plane(original, denoiseCurrentPlane(original, in, options, monitor));
+        return ResultImage.plane(original, denoiseCurrentPlane(original, in, options, coloursTogether, monitor));
     }
 
     /** Only the plane on display, mapped as it would be within the whole stack. */
     private ImageProcessor denoiseCurrentPlane(ImagePlus original, HyperstackPixels in,
-            DenoiseOptions options, RunMonitor monitor) {
+            DenoiseOptions options, boolean coloursTogether, RunMonitor monitor) {
         StackLayout layout = in.layout();
         HyperstackPixels out = HyperstackPixels.allocate(in.codec(), new StackLayout(layout.width(), layout.height(), 1, 1, 1));
         int[] channels = in.channelsOnDisplay(original);
         List<ChannelJob<?, ?>> jobs = new ArrayList<>();
-        for (int colour = 0; colour < channels.length; colour++) {
-            RandomAccessibleInterval<?> channel = in.channel(channels[colour]);
-            jobs.add(job(channel, HyperstackPixels.planeOnDisplay(channel, original), out.channel(colour)));
+        for (int[] colours : groups(channels.length, channels.length, coloursTogether)) {
+            int[] inChannels = Arrays.stream(colours).map(colour -> channels[colour]).toArray();
+            jobs.add(job(in, inChannels, channel -> HyperstackPixels.planeOnDisplay(channel, original), out, colours));
         }
         run(options, jobs, monitor);
         return out.toStack().getProcessor(1);
     }
 
+    /** Gray channels {@code 0..count-1} in jobs: one each, or {@code perPlane} together. */
+    private static List<int[]> groups(int count, int perPlane, boolean together) {
+        int size = together ? perPlane : 1;
+        List<int[]> groups = new ArrayList<>();
+        for (int first = 0; first < count; first += size) {
+            groups.add(IntStream.range(first, first + size).toArray());
+        }
+        return groups;
+    }
+
+    /**
+     * The job for gray channels {@code inChannels} of {@code in} (the {@code part} of each that is
+     * denoised, mapped as its whole channel) into channels {@code outChannels} of {@code out}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ChannelJob<?, ?> job(RandomAccessibleInterval<?> wholeChannel, RandomAccessibleInterval<?> in,
-            RandomAccessibleInterval<?> out) {
-        return ChannelJob.fittedOn((RandomAccessibleInterval) wholeChannel, (RandomAccessibleInterval) in,
-                (RandomAccessibleInterval) out);
+    private static ChannelJob<?, ?> job(HyperstackPixels in, int[] inChannels,
+            UnaryOperator<RandomAccessibleInterval<?>> part, HyperstackPixels out, int[] outChannels) {
+        List wholes = new ArrayList<>();
+        List parts = new ArrayList<>();
+        List outs = new ArrayList<>();
+        for (int i = 0; i < inChannels.length; i++) {
+            RandomAccessibleInterval<?> whole = in.channel(inChannels[i]);
+            wholes.add(whole);
+            parts.add(part.apply(whole));
+            outs.add(out.channel(outChannels[i]));
+        }
+        return ChannelJob.together(wholes, parts, outs);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -77,19 +105,16 @@ public final class ImagePlusDenoiser {
 
     /**
      * The model that {@code modelId} means for {@code imp}: itself, or for {@code denoise/auto}
-     * the one picked from the image's pixel type and origin (RGB is denoised as three 8-bit
-     * channels; an 8-bit gray image from a microscope gets the microscopy model).
+     * the one picked from the image's pixel type and origin (RGB goes to a shipped colour model,
+     * else as three 8-bit channels; an 8-bit gray image from a microscope gets the microscopy model).
      */
-    static String modelIdFor(ImagePlus imp, String modelId) {
-        if (!AutoModel.isAuto(modelId)) {
-            return modelId;
-        }
+    ModelInfo modelFor(ImagePlus imp, String modelId) {
         RealType<?> pixels = switch (imp.getBitDepth()) {
             case 8, 24 -> new UnsignedByteType();
             case 16 -> new UnsignedShortType();
             default -> new FloatType();
         };
-        return AutoModel.choose(pixels, imp.getBitDepth() == 24 ? 3 : 1, fromMicroscope(imp));
+        return session.modelFor(modelId, pixels, imp.getBitDepth() == 24 ? 3 : 1, fromMicroscope(imp));
     }
 
     /**

@@ -96,13 +96,29 @@ public final class AutoModel implements AutoCloseable {
      */
     synchronized Optional<String> colourModel() {
         if (colourModel == null) {
-            colourModel = repository.list().stream()
-                    .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && repository.bundled(info.id()))
-                    .map(ModelInfo::id)
-                    .sorted()
-                    .findFirst();
+            colourModel = colourModel(repository);
         }
         return colourModel;
+    }
+
+    /** As {@link #colourModel()}, looked up in {@code repository} now. */
+    static Optional<String> colourModel(ModelRepository repository) {
+        return repository.list().stream()
+                .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && repository.bundled(info.id()))
+                .map(ModelInfo::id)
+                .sorted()
+                .findFirst();
+    }
+
+    /**
+     * The model for pixels of {@code type} in {@code channels} channels from a source that
+     * {@code fromMicroscope} or not, with {@code repository}'s colour model for 8-bit RGB: the
+     * choice a {@link Denoiser} for {@value #ID} makes, for a caller that feeds the channels itself
+     * (the ImageJ plugin).
+     */
+    public static String choose(ModelRepository repository, RealType<?> type, int channels, boolean fromMicroscope) {
+        String model = choose(type, channels, fromMicroscope);
+        return model.equals(PHOTO_MODEL) && channels == 3 ? colourModel(repository).orElse(PHOTO_MODEL) : model;
     }
 
     /** The model for pixels of {@code type} in {@code channels} channels: a shipped colour model for 8-bit RGB. */
