@@ -83,18 +83,27 @@ final class HyperstackPixels {
         int perPlane = codec.channelsPerPlane();
         int[] channels = new int[perPlane];
         for (int colour = 0; colour < perPlane; colour++) {
-            channels[colour] = (imp.getC() - 1) * perPlane + colour;
+            channels[colour] = (onDisplay(imp)[0] - 1) * perPlane + colour;
         }
         return channels;
     }
 
     /** The plane on display (slice and frame of {@code imp}) of a {@link #channel} view, as x, y, 1, 1. */
     static <T> RandomAccessibleInterval<T> planeOnDisplay(RandomAccessibleInterval<T> channel, ImagePlus imp) {
-        long z = imp.getZ() - 1;
-        long t = imp.getT() - 1;
+        long z = onDisplay(imp)[1] - 1;
+        long t = onDisplay(imp)[2] - 1;
         FinalInterval plane = new FinalInterval(new long[] {0, 0, z, t},
                 new long[] {channel.max(0), channel.max(1), z, t});
         return Views.zeroMin(Views.interval(channel, plane));
+    }
+
+    /**
+     * The channel, slice and frame on display (from 1). Read from the current stack index, not
+     * {@code getC/getZ/getT}: a macro's {@code setSlice} on an image without a window (headless
+     * batch) moves the index but leaves those at 1.
+     */
+    static int[] onDisplay(ImagePlus imp) {
+        return imp.convertIndexToPosition(imp.getCurrentSlice());
     }
 
     /** The planes as an ImageJ stack, in the same order. */

@@ -57,8 +57,9 @@ public final class ImagePlusTrainer {
                 channels.add(HyperstackPixels.planeOnDisplay(channel, imp));
             }
         }
+        int[] czt = HyperstackPixels.onDisplay(imp);
         String source = wholeStack ? imp.getTitle()
-                : imp.getTitle() + " (plane c" + imp.getC() + " z" + imp.getZ() + " t" + imp.getT() + ")";
+                : imp.getTitle() + " (plane c" + czt[0] + " z" + czt[1] + " t" + czt[2] + ")";
         return new NoisyPlanes().add(Views.stack((List) channels), CHANNEL_AXIS, source);
     }
 }

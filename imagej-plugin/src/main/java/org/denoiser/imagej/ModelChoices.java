@@ -15,12 +15,13 @@ import org.denoiser.api.ModelInfo;
  * training preset), so it goes into the Help text, not the dialog.
  */
 final class ModelChoices {
-    static final String AUTO_LINE = "picks for the image: 8-bit photos, 8-bit microscopy, 16/32-bit fluorescence and astronomy";
+    static final String AUTO_LINE = "picks for the image: gray or colour photos, 8-bit microscopy, fluorescence, astronomy";
 
     /** Shipped models in the order offered, with the line a user reads. */
     private static final List<Map.Entry<String, String>> SHIPPED = List.of(
             Map.entry(AutoModel.CAMERA_MODEL, "fluorescence and astronomy, low light (16/32-bit)"),
-            Map.entry(AutoModel.PHOTO_MODEL, "photographs and 8-bit images (gray or RGB)"),
+            Map.entry(AutoModel.PHOTO_MODEL, "photographs and 8-bit gray images (RGB: each colour alone)"),
+            Map.entry("denoise/gaussian-color", "colour photographs (RGB), colours denoised together"),
             Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),
             Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
             Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),

@@ -36,14 +36,15 @@ final class ResultImage {
             copyDisplay(original.getProcessor(), result.getProcessor());
         }
         copyMetadata(original, result);
-        result.setPosition(original.getC(), original.getZ(), original.getT());
+        int[] czt = HyperstackPixels.onDisplay(original);
+        result.setPosition(czt[0], czt[1], czt[2]);
         return result;
     }
 
     /** One plane (the one on display), with that channel's colours and display range. */
     static ImagePlus plane(ImagePlus original, ImageProcessor denoised) {
         if (original.isComposite()) {
-            LUT lut = ((CompositeImage) original).getChannelLut(original.getC());
+            LUT lut = ((CompositeImage) original).getChannelLut(HyperstackPixels.onDisplay(original)[0]);
             denoised.setLut(lut); // a LUT carries its channel's display range
         } else {
             copyDisplay(original.getProcessor(), denoised);

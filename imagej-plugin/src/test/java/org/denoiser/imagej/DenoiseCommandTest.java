@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
@@ -22,6 +23,7 @@ import org.denoiser.api.Denoiser;
 import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
+import org.denoiser.testimages.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,18 @@ class DenoiseCommandTest {
         Img<UnsignedShortType> output = (Img<UnsignedShortType>) module.getOutput("output");
         assertTrue(Intervals.equalDimensions(pair.noisy(), output), "same size out");
         Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), 2), output);
+    }
+
+    @Test
+    void rgbAlongAChannelAxisGoesJointlyToTheColourModelLikeTheApi() throws Exception {
+        CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(TestImages.coffee(), 25, 5);
+
+        @SuppressWarnings("unchecked")
+        Img<UnsignedByteType> output = (Img<UnsignedByteType>) commands.run(DenoiseCommand.class, true,
+                "input", pair.noisy(), "channelAxis", 2).get(120, TimeUnit.SECONDS).getOutput("output");
+
+        Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), 2, Fixtures.COLOUR_MODEL), output);
+        Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), 2, AutoModel.ID), output);
     }
 
     @Test

@@ -30,6 +30,8 @@ final class Fixtures {
     static final String CAMERA_MODEL = "denoise/poisson-gauss";
     /** The shipped model for Gaussian noise on 8-bit images. */
     static final String GAUSSIAN_MODEL = "denoise/gaussian-gray";
+    /** The shipped model that denoises RGB jointly; denoise/auto's pick for RGB. */
+    static final String COLOUR_MODEL = "denoise/gaussian-color";
 
     private Fixtures() {
     }
@@ -86,6 +88,20 @@ final class Fixtures {
     }
 
     static ImagePlus rgb(String title, RandomAccessibleInterval<UnsignedByteType> img) {
+        return new ImagePlus(title, colourPlane(img));
+    }
+
+    /** An RGB stack, one slice per image (each x, y, colour). */
+    @SafeVarargs
+    static ImagePlus rgbStack(String title, RandomAccessibleInterval<UnsignedByteType>... slices) {
+        ImageStack stack = new ImageStack((int) slices[0].dimension(0), (int) slices[0].dimension(1));
+        for (RandomAccessibleInterval<UnsignedByteType> slice : slices) {
+            stack.addSlice(colourPlane(slice));
+        }
+        return new ImagePlus(title, stack);
+    }
+
+    private static ColorProcessor colourPlane(RandomAccessibleInterval<UnsignedByteType> img) {
         int w = (int) img.dimension(0);
         int h = (int) img.dimension(1);
         byte[][] rgb = new byte[3][w * h];
@@ -97,7 +113,7 @@ final class Fixtures {
         }
         ColorProcessor plane = new ColorProcessor(w, h);
         plane.setRGB(rgb[0], rgb[1], rgb[2]);
-        return new ImagePlus(title, plane);
+        return plane;
     }
 
     /**

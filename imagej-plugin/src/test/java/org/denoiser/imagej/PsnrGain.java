@@ -35,4 +35,12 @@ record PsnrGain(String what, double noisy, double denoised) {
         System.out.println(line);
         assertTrue(denoised - noisy >= minGain, line);
     }
+
+    /** Fails unless this result is at least {@code margin} dB better than {@code other}'s on the same image. */
+    void assertBetterThan(PsnrGain other, double margin) {
+        String line = String.format(Locale.ROOT, "PSNR %s: %.2f dB; %s: %.2f dB; difference %+.2f dB (at least %+.1f)",
+                what, denoised, other.what, other.denoised, denoised - other.denoised, margin);
+        System.out.println(line);
+        assertTrue(denoised - other.denoised >= margin, line);
+    }
 }

@@ -39,7 +39,8 @@ class DemoRunTest {
         assertEquals(4, rows.size(), text);
         // Each image gets the model for its noise and gains: the last column is the gain in dB.
         for (String row : rows) {
-            String model = row.contains("8bit") || row.contains("rgb") ? SampleImages.GAUSSIAN_MODEL : SampleImages.CAMERA_MODEL;
+            String model = row.contains("rgb") ? SampleImages.COLOUR_MODEL
+                    : row.contains("8bit") ? SampleImages.GAUSSIAN_MODEL : SampleImages.CAMERA_MODEL;
             assertTrue(row.contains("`" + model + "`"), row);
             String[] cells = row.split("\\|");
             assertTrue(Double.parseDouble(cells[cells.length - 1].trim()) > 3, "gain of at least 3 dB: " + row);

@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also a stack of this many planes of the first size (0: none). Default: ${DEFAULT-VALUE}.")
     int stackPlanes;
 
+    @Option(names = "--rgb", description = "Generate 8-bit RGB images (x, y, colour): a colour model takes the"
+            + " colours together, a gray model each alone, as for a user's photo.")
+    boolean rgb;
+
     @Option(names = "--thread-counts", split = ",", defaultValue = "1,2", paramLabel = "N[,N...]",
             description = "Tile threads to compare. Default: ${DEFAULT-VALUE}.")
     List<Integer> threadCounts;
@@ -75,10 +79,10 @@ final class BenchCommand implements Callable<Integer> {
     private List<Benchmark.Case> cases() {
         List<Benchmark.Case> cases = new ArrayList<>();
         for (int size : sizes) {
-            cases.add(new Benchmark.Case(size, 1));
+            cases.add(new Benchmark.Case(size, 1, rgb ? 3 : 1));
         }
         if (stackPlanes > 0) {
-            cases.add(new Benchmark.Case(sizes.get(0), stackPlanes));
+            cases.add(new Benchmark.Case(sizes.get(0), stackPlanes, rgb ? 3 : 1));
         }
         return cases;
     }

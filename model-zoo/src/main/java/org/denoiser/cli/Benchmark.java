@@ -4,22 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.denoiser.api.Denoiser;
 
 /**
- * Timing of one loaded model on generated 8-bit images: a square plane, or a stack of planes.
+ * Timing of one loaded model on generated 8-bit images, gray or RGB: a square plane, or a stack of
+ * planes.
  * The first run of each case is a warm-up (TensorFlow optimises the graph for a new input size)
  * unless the image is huge, where one run is all that is affordable.
  */
 final class Benchmark {
 
-    /** What to denoise: {@code planes} of {@code side} x {@code side}. */
-    record Case(int side, int planes) {
+    /**
+     * What to denoise: {@code planes} of {@code side} x {@code side} pixels of {@code colours}
+     * samples (1 or 3); Mpx/s counts pixels, so an RGB photo's figure is per photo pixel.
+     */
+    record Case(int side, int planes, int colours) {
         String label() {
-            return planes == 1 ? side + "x" + side : planes + " x " + side + "x" + side;
+            return (planes == 1 ? side + "x" + side : planes + " x " + side + "x" + side) + (colours == 3 ? " RGB" : "");
+        }
+
+        /** The axis holding the colours, or -1 for gray. */
+        int channelAxis() {
+            return colours == 1 ? -1 : 2;
         }
 
         double megapixels() {
@@ -45,17 +55,19 @@ final class Benchmark {
         Img<UnsignedByteType> image = noiseImage(c);
         int runs = c.huge() ? 1 : repeat;
         if (!c.huge()) {
-            denoiser.denoise(image);
+            denoiser.denoise(image, c.channelAxis());
         }
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
-            denoiser.denoise(image);
+            denoiser.denoise(image, c.channelAxis());
         }
         return new Timing((System.nanoTime() - start) / 1e6 / runs, peakRssMegabytes());
     }
 
     private static Img<UnsignedByteType> noiseImage(Case c) {
-        long[] dims = c.planes() == 1 ? new long[] {c.side(), c.side()} : new long[] {c.side(), c.side(), c.planes()};
+        LongStream colourAxis = c.colours() == 1 ? LongStream.empty() : LongStream.of(c.colours());
+        LongStream planeAxis = c.planes() == 1 ? LongStream.empty() : LongStream.of(c.planes());
+        long[] dims = LongStream.concat(LongStream.of(c.side(), c.side()), LongStream.concat(colourAxis, planeAxis)).toArray();
         Img<UnsignedByteType> image = new ArrayImgFactory<>(new UnsignedByteType()).create(dims);
         SplittableRandom random = new SplittableRandom(c.side());
         for (UnsignedByteType p : image) {

@@ -53,7 +53,7 @@ class ShippedModelQualityTest {
 
     private static void assertImproves(ModelInfo info) {
         boolean colour = info.inputChannels() == 3;
-        Img<FloatType> clean = colour ? crop(TestImages.coffee(), 60, 100, 3) : crop(TestImages.camera(), 180, 60, 1);
+        Img<FloatType> clean = colour ? crop(TestImages.coffee(), 80, 80, 3) : crop(TestImages.camera(), 180, 60, 1);
         Img<FloatType> noisy = clean.copy();
         NoiseModels.parse(noiseFor(info)).apply(noisy, 0);
         Img<FloatType> denoised = clean.factory().create(clean);
@@ -70,7 +70,8 @@ class ShippedModelQualityTest {
 
     /**
      * 160x160 pixels from (left, top): of the cameraman at (180, 60) face, coat and sky, both edges
-     * and flat areas; of the coffee cup (RGB, for colour models) at (60, 100) cup, saucer and table.
+     * and flat areas; of the 256x256 coffee cup (RGB, for colour models) at (80, 80) the crema, the cup's rim and
+     * handle, the spoon and saucer.
      */
     private static Img<FloatType> crop(Img<UnsignedByteType> image, long left, long top, int channels) {
         Img<FloatType> crop = channels == 1 ? ArrayImgs.floats(160, 160) : ArrayImgs.floats(160, 160, channels);

@@ -56,6 +56,16 @@ class CommandLineTest {
     }
 
     @Test
+    void benchTimesAColourModelOnRgbAgainstAGrayModelPerColour() {
+        CliRun run = CliRun.of("bench", "--rgb", "--model", "denoise/gaussian-color", "--baseline", MODEL,
+                "--sizes", "64", "--stack", "0", "--thread-counts", "1", "--repeat", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        Matcher row = Pattern.compile("64x64 RGB +denoise/gaussian-color +1 .* (\\d+\\.\\d+)x").matcher(run.out());
+        assertTrue(row.find(), run.out());
+        assertTrue(Double.parseDouble(row.group(1)) > 0, run.out());
+    }
+
+    @Test
     void anUnknownModelIsOneLineAndExitCode2() {
         Path good = writeGray8("good.png", 20, 20);
         CliRun run = CliRun.of("denoise", "--model", "denoise/nope", good.toString(), "-o", tmp.resolve("out").toString());

@@ -24,7 +24,8 @@ final class KafkaDemoCommand implements Callable<Integer> {
     Path outputDir = Path.of("out", "demo");
 
     @Option(names = "--model", paramLabel = "ID", description = "One model for all images. Default: the one that suits each"
-            + " image (" + SampleImages.GAUSSIAN_MODEL + " for the photographs, " + SampleImages.CAMERA_MODEL
+            + " image (" + SampleImages.GAUSSIAN_MODEL + " for the gray photograph, " + SampleImages.COLOUR_MODEL
+            + " for the colour one, " + SampleImages.CAMERA_MODEL
             + " for the microscopy and astronomy frames).")
     Optional<String> model = Optional.empty();
 

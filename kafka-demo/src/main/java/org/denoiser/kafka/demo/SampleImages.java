@@ -30,6 +30,8 @@ public final class SampleImages {
     public static final double SIGMA_8BIT = 25;
     /** The model for Gaussian noise on photographs. */
     public static final String GAUSSIAN_MODEL = "denoise/gaussian-gray";
+    /** The model for Gaussian noise on colour photographs: R, G and B denoised together. */
+    public static final String COLOUR_MODEL = "denoise/gaussian-color";
     /** The model for camera (shot + read) noise on microscopy and astronomy frames. */
     public static final String CAMERA_MODEL = "denoise/poisson-gauss";
 
@@ -72,7 +74,7 @@ public final class SampleImages {
         Img<UnsignedByteType> crop = crop(TestImages.hubbleDeepField(), size);
         CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(crop, SIGMA_8BIT, 4);
         return sample("hubble-rgb.png", ImageFormat.PNG, pair, "Hubble deep field (skimage), RGB PNG, Gaussian noise sigma 25",
-                GAUSSIAN_MODEL, true);
+                COLOUR_MODEL, true);
     }
 
     private static <T extends RealType<T>> SampleImage sample(String name, ImageFormat format, CleanNoisyPair<T> pair,
