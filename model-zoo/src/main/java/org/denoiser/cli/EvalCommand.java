@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.Denoiser;
+import org.denoiser.api.NoiseSetting;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import java.io.PrintWriter;
@@ -33,6 +34,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     NoisyValuesOptions noisyValues;
 
+    @Mixin
+    NoiseLevelOptions noiseLevel;
+
     @Option(names = "--clean", paramLabel = "CLEANDIR",
             description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
     Path cleanDir;
@@ -55,7 +59,9 @@ final class EvalCommand implements Callable<Integer> {
         double[] sums = new double[4];
         EvalReport section = report == null ? null : new EvalReport(report, "model " + modelOptions.model + ", "
                 + describeSource() + ", " + dir.getFileName());
-        try (Denoiser denoiser = modelOptions.build(progress)) {
+        NoiseSetting setting = noiseLevel.setting();
+        try (Denoiser loaded = modelOptions.build(progress)) {
+            Denoiser denoiser = loaded.withNoise(setting, level -> { }); // a blind model refuses a strength here
             out().printf("%-28s %10s %18s %18s %8s%n", "image", "size", "PSNR noisy->den", "SSIM noisy->den", "seconds");
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
@@ -77,7 +83,9 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         int n = files.size();
-        out().printf("model %s, %s, %d images%n", modelOptions.model, describeSource(), n);
+        out().printf("model %s%s, %s, %d images%n", modelOptions.model,
+                setting.isDefault() ? "" : setting.estimated() ? " (strength " + setting.strength() + ")"
+                        : " (sigma " + setting.sigma() + ")", describeSource(), n);
         if (section != null) {
             section.write(new double[] {sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n}, n);
             out().println("report appended to " + report);

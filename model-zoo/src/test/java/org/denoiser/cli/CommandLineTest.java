@@ -66,6 +66,32 @@ class CommandLineTest {
     }
 
     @Test
+    void evalTellsAConditionedModelTheStrengthAndRefusesItForABlindOne() {
+        Path dir = tmp.resolve("clean");
+        writeGray8In(dir, "board.png", 64, 48);
+        String[] common = {"eval", "--noise", "gaussian:25", "--seed", "0", dir.toString(), "--model"};
+        CliRun atOne = CliRun.of(concat(common, "denoise/poisson-gauss-nl"));
+        CliRun atThree = CliRun.of(concat(common, "denoise/poisson-gauss-nl", "--strength", "3"));
+        assertEquals(0, atThree.exitCode(), atThree.err());
+        assertTrue(atThree.out().contains("denoise/poisson-gauss-nl (strength 3.0)"), atThree.out());
+        assertFalse(meanLine(atOne).equals(meanLine(atThree)), "strength 3 must change the result: " + meanLine(atOne));
+
+        CliRun blind = CliRun.of(concat(common, MODEL, "--strength", "3"));
+        assertEquals(2, blind.exitCode());
+        assertTrue(blind.err().contains("blind"), blind.err());
+        assertNoStackTrace(blind);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
+    private static String meanLine(CliRun run) {
+        return run.out().lines().filter(l -> l.startsWith("mean PSNR")).findFirst().orElse("no mean line in " + run.out());
+    }
+
+    @Test
     void anUnknownModelIsOneLineAndExitCode2() {
         Path good = writeGray8("good.png", 20, 20);
         CliRun run = CliRun.of("denoise", "--model", "denoise/nope", good.toString(), "-o", tmp.resolve("out").toString());
