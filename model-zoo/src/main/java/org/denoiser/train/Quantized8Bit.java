@@ -9,18 +9,38 @@ import org.denoiser.noise.NoisyValues;
  * clipped to [0,1]. This is the "quantized" protocol of issue 13's held-out colour sets (the noisy
  * photo is saved as an ordinary 8-bit image), so a model trained on it sees what it is scored on;
  * {@code denoiser eval --quantize-noisy} scores with the same rounding ({@link NoisyValues#quantize}).
+ *
+ * @param fraction of the images rounded (drawn per image); the rest keep the wrapped model's
+ *     float values, so one network serves 8-bit files and the published (unrounded) protocol
  */
-public record Quantized8Bit(NoiseModel noise) implements NoiseModel {
+public record Quantized8Bit(NoiseModel noise, double fraction) implements NoiseModel {
+
+    public Quantized8Bit {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("the fraction of rounded images must be in (0, 1], got " + fraction);
+        }
+    }
+
+    /** Every image rounded. */
+    public Quantized8Bit(NoiseModel noise) {
+        this(noise, 1);
+    }
 
     @Override
     public float[] apply(float[] clean, Random random) {
-        return quantize(noise.apply(clean, random));
+        float[] noisy = noise.apply(clean, random);
+        return rounds(random) ? quantize(noisy) : noisy;
     }
 
     @Override
     public NoisyImage applyWithLevels(float[] clean, Random random) {
         NoisyImage noisy = noise.applyWithLevels(clean, random);
-        return new NoisyImage(quantize(noisy.pixels()), noisy.levels());
+        return rounds(random) ? new NoisyImage(quantize(noisy.pixels()), noisy.levels()) : noisy;
+    }
+
+    /** No draw when every image is rounded, so runs from before the fraction replay as they were. */
+    private boolean rounds(Random random) {
+        return fraction == 1 || random.nextDouble() < fraction;
     }
 
     @Override
@@ -43,6 +63,7 @@ public record Quantized8Bit(NoiseModel noise) implements NoiseModel {
 
     @Override
     public String description() {
-        return noise.description() + ", rounded and clipped to 8 bits";
+        return noise.description() + ", rounded and clipped to 8 bits"
+                + (fraction == 1 ? "" : String.format(java.util.Locale.ROOT, " for %.0f %% of images", 100 * fraction));
     }
 }
