@@ -16,7 +16,7 @@ if [ "$step" != "$total" ] && [ "$interim" != "--interim" ]; then
 fi
 case "$preset" in # each preset's training data, as in Presets.java
   gaussian-color|camera-color) data="../shared/datasets/CBSD432" ;;
-  poisson-gauss-nl) data="../shared/datasets" ;;
+  poisson-gauss-nl*) data="../shared/datasets" ;;
   *) data="${DENOISER_TRAIN400:-../shared/datasets/Train400}" ;;
 esac
 ./denoiser train --preset "$preset" --work "$work" --export-now --bfloat16 --version-label "$version" \

@@ -60,6 +60,12 @@ public final class Presets {
     public static final String POISSON_GAUSS_NL_REAL = "poisson-gauss-nl-real";
     private static final int NL_REAL_STEPS = 8_000;
     /**
+     * A widefield specialist for 8-bit gray microscopy (what {@code denoise/auto} gives such files):
+     * {@code poisson-gauss-nl} fine-tuned ({@code --init denoise/poisson-gauss-nl}) on W2S_train's
+     * real noisy/clean pairs alone, every 10th field of view held out and validated on.
+     */
+    public static final String POISSON_GAUSS_NL_WIDEFIELD = "poisson-gauss-nl-widefield";
+    /**
      * Issue 13's real camera noise, gray: photos as phones and DSLRs leave them (demosaiced,
      * gamma-bent, JPEG-compressed sensor noise), synthesized by {@link CameraPipelineNoise}.
      */
@@ -102,7 +108,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_GRAY_8BIT, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_NL_REAL, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_GRAY_8BIT, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_NL_REAL, POISSON_GAUSS_NL_WIDEFIELD, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -120,6 +126,7 @@ public final class Presets {
             case POISSON_GAUSS -> poissonGauss(train400(data));
             case POISSON_GAUSS_NL -> poissonGaussLevels(data);
             case POISSON_GAUSS_NL_REAL -> poissonGaussLevelsReal(data);
+            case POISSON_GAUSS_NL_WIDEFIELD -> poissonGaussLevelsWidefield(data);
             case POISSON_GAUSS_HEADROOM -> poissonGaussHeadroom(train400(data));
             case CAMERA_GRAY -> camera(CAMERA_GRAY, new UNet(3, 16), train400(data), 1, 20261203L);
             case CAMERA_COLOR -> camera(CAMERA_COLOR, new UNet(3, 16).withChannels(3), new CroppedImageFolder(
@@ -201,6 +208,15 @@ public final class Presets {
         return new Preset(POISSON_GAUSS_NL_REAL, synthetic.architecture(), joined, new RecordedNoise(synthetic.noise()),
                 new RecordedNoise(synthetic.validationNoise()), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
                 NL_REAL_STEPS, FINE_TUNE_SCHEDULE, 20261207L);
+    }
+
+    static Preset poissonGaussLevelsWidefield(Path data) {
+        Path root = data != null ? data : DEFAULT_TRAIN400.getParent();
+        Preset synthetic = poissonGaussLevels(data);
+        return new Preset(POISSON_GAUSS_NL_WIDEFIELD, synthetic.architecture(),
+                new NoisyCleanPairs(root.resolve("W2S_train"), 10, 180), new RecordedNoise(synthetic.noise()),
+                new RecordedNoise(synthetic.validationNoise()), Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH, RECIPE_PATCH,
+                NL_REAL_STEPS, FINE_TUNE_SCHEDULE, 20261209L);
     }
 
     /** Issue 11's headroom fine-tune, at the fine-tuning rates. */
