@@ -22,4 +22,5 @@ esac
 ./denoiser train --preset "$preset" --work "$work" --export-now --bfloat16 --version-label "$version" \
   --data "$data" --into model-zoo/src/main/resources/org/denoiser/zoo/models
 mvn -B -q -pl model-zoo -am verify -Dtest=ShippedModelQualityTest -Dsurefire.failIfNoSpecifiedTests=false
-echo "shipped denoise/$preset and denoise/$preset-bf16 (step $step of $total)"
+bf16=""; [ -d "model-zoo/src/main/resources/org/denoiser/zoo/models/$preset-bf16" ] && bf16=" and denoise/$preset-bf16"
+echo "shipped denoise/$preset$bf16 (step $step of $total)"

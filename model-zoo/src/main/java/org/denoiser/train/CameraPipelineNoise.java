@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.denoiser.api.NoiseRanges;
 import org.denoiser.noise.PoissonGaussianNoise;
 import org.denoiser.noise.SeededRandom;
 
@@ -247,6 +248,16 @@ public record CameraPipelineNoise(double minPhotons, double maxPhotons, double m
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG round trip of a training patch failed", e);
         }
+    }
+
+    /**
+     * The Poisson-Gaussian ranges at the sensor (raw full scale), before demosaicing, colour and
+     * gamma reshape them: the only point of the pipeline where the noise is one such range.
+     */
+    @Override
+    public NoiseRanges ranges() {
+        return NoiseRanges.poissonGaussian(new NoiseRanges.Range(Math.sqrt(1 / maxPhotons), Math.sqrt(1 / minPhotons)),
+                new NoiseRanges.Range(0, maxRead));
     }
 
     @Override

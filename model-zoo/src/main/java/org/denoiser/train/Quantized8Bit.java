@@ -2,6 +2,7 @@ package org.denoiser.train;
 
 import java.util.Random;
 import org.denoiser.api.Conditioning;
+import org.denoiser.api.NoiseRanges;
 import org.denoiser.noise.NoisyValues;
 
 /**
@@ -41,6 +42,12 @@ public record Quantized8Bit(NoiseModel noise, double fraction) implements NoiseM
     /** No draw when every image is rounded, so runs from before the fraction replay as they were. */
     private boolean rounds(Random random) {
         return fraction == 1 || random.nextDouble() < fraction;
+    }
+
+    /** The wrapped model's ranges: rounding changes how values are stored, not how much noise there is. */
+    @Override
+    public NoiseRanges ranges() {
+        return noise.ranges();
     }
 
     @Override
