@@ -1,39 +1,21 @@
 package org.denoiser.classical;
 
 /**
- * BM3D step 1: groups matched on the noisy image, 2-D DCT + 1-D Walsh-Hadamard, coefficients
- * below {@code 2.7 sigma} set to zero; a group with fewer non-zero coefficients is trusted more.
+ * BM3D step 1: groups matched on the noisy image, 3-D coefficients at most {@code 2.7 sigma} set
+ * to zero; a group with fewer non-zero coefficients is trusted more.
  */
-final class HardThresholding implements GroupFilter {
-    private final float[] noisy;
-    private final int width;
+final class HardThresholding extends GroupFilter {
     private final float threshold;
-    private final StepParameters parameters;
 
     HardThresholding(float[] noisy, int width, double sigma) {
-        this.noisy = noisy;
-        this.width = width;
+        super(noisy, width, StepParameters.hardThresholding(sigma));
         this.threshold = (float) (StepParameters.LAMBDA_3D * sigma);
-        this.parameters = StepParameters.hardThresholding(sigma);
     }
 
     @Override
-    public float[] guide() {
-        return noisy;
-    }
-
-    @Override
-    public StepParameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public float filter(int[] positions, int count, Workspace work) {
+    float filter(int[] positions, int count, Workspace work) {
         float[] group = work.group;
-        for (int i = 0; i < count; i++) {
-            BlockTransform.forward(noisy, width, positions[i], group, i * BlockTransform.SIZE, work.scratch);
-        }
-        BlockTransform.hadamard(group, count);
+        forward(guide(), positions, count, group, work);
         int kept = 0;
         for (int j = 0; j < count * BlockTransform.SIZE; j++) {
             if (Math.abs(group[j]) <= threshold) {
@@ -42,10 +24,7 @@ final class HardThresholding implements GroupFilter {
                 kept++;
             }
         }
-        BlockTransform.hadamard(group, count);
-        for (int i = 0; i < count; i++) {
-            BlockTransform.inverse(group, i * BlockTransform.SIZE, work.scratch);
-        }
+        inverse(group, count, work);
         return kept > 0 ? 1f / kept : 1f;
     }
 }
