@@ -1,11 +1,14 @@
 package org.denoiser.classical;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.api.ImageTooSmallException;
+import org.denoiser.io.ImageTooLargeException;
 
 /**
  * BM3D (Dabov, Foi, Katkovnik, Egiazarian, "Image denoising by sparse 3-D transform-domain
@@ -39,6 +42,7 @@ public final class Bm3d {
     /** Both steps: the final estimate of a row-major {@code width x height} plane. */
     public float[] denoise(float[] noisy, int width, int height, double sigma) {
         check(noisy, width, height, sigma);
+        checkMemory(width, height);
         if (sigma == 0) {
             return noisy.clone();
         }
@@ -49,6 +53,7 @@ public final class Bm3d {
     /** Step 1 alone (the basic estimate). */
     public float[] basicEstimate(float[] noisy, int width, int height, double sigma) {
         check(noisy, width, height, sigma);
+        checkMemory(width, height);
         if (sigma == 0) {
             return noisy.clone();
         }
@@ -70,6 +75,20 @@ public final class Bm3d {
             if (!Float.isFinite(v)) {
                 throw new DenoiseException("BM3D needs finite pixels; this plane has NaN or infinite values");
             }
+        }
+    }
+
+    /**
+     * Refuses a plane whose working copies would not fit in half the heap: the basic estimate, the
+     * result, and a numerator and denominator per thread, each a float per pixel.
+     */
+    private void checkMemory(int width, int height) {
+        long bytes = (long) width * height * Float.BYTES * (2 + 2L * threads);
+        long allowed = Runtime.getRuntime().maxMemory() / 2;
+        if (bytes > allowed) {
+            throw new ImageTooLargeException(String.format(Locale.ROOT,
+                    "BM3D needs about %d MB for a %dx%d plane at %d threads, more than half the Java heap (%d MB)",
+                    bytes >> 20, width, height, threads, allowed >> 19));
         }
     }
 
@@ -108,7 +127,7 @@ public final class Bm3d {
         GroupFilter.Workspace work = new GroupFilter.Workspace(maxGroup);
         int[] positions = new int[maxGroup];
         for (int bandStart = from; bandStart < to; bandStart += BAND_ROWS) {
-            int[] band = java.util.Arrays.copyOfRange(rows, bandStart, Math.min(to, bandStart + BAND_ROWS));
+            int[] band = Arrays.copyOfRange(rows, bandStart, Math.min(to, bandStart + BAND_ROWS));
             BlockMatcher.Matches matches = matcher.match(band, columns);
             for (int reference = 0; reference < band.length * columns.length; reference++) {
                 int count = matches.groupSize(reference);

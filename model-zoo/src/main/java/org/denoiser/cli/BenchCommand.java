@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Tile threads to compare. Default: ${DEFAULT-VALUE}.")
     List<Integer> threadCounts;
 
-    @Option(names = "--baseline", paramLabel = "ID", description = "Also time this model, and print ratios against it.")
+    @Option(names = "--baseline", paramLabel = "ID", description = "Also time this model (or classical/bm3d), and print ratios against it.")
     String baseline;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per case (after one warm-up). Default: ${DEFAULT-VALUE}.")

@@ -78,18 +78,27 @@ final class Benchmark {
         LongStream planeAxis = c.planes() == 1 ? LongStream.empty() : LongStream.of(c.planes());
         long[] dims = LongStream.concat(LongStream.of(c.side(), c.side()), LongStream.concat(colourAxis, planeAxis)).toArray();
         Img<UnsignedByteType> image = new ArrayImgFactory<>(new UnsignedByteType()).create(dims);
+        double[] waveX = wave(c.side(), 97);
+        double[] waveY = wave(c.side(), 61);
         Random random = new Random(c.side());
         Cursor<UnsignedByteType> cursor = image.localizingCursor();
         while (cursor.hasNext()) {
             UnsignedByteType p = cursor.next();
             int x = cursor.getIntPosition(0);
             int y = cursor.getIntPosition(1);
-            double shading = 60 * Math.sin(2 * Math.PI * x / 97.0) * Math.sin(2 * Math.PI * y / 61.0);
-            double squares = ((x / 32 + y / 32) % 2 == 0 ? 40 : -40);
-            double value = 128 + shading + squares + SCENE_SIGMA * random.nextGaussian();
+            double squares = (x / 32 + y / 32) % 2 == 0 ? 40 : -40;
+            double value = 128 + 60 * waveX[x] * waveY[y] + squares + SCENE_SIGMA * random.nextGaussian();
             p.set((int) Math.round(Math.max(0, Math.min(255, value))));
         }
         return image;
+    }
+
+    private static double[] wave(int length, double period) {
+        double[] wave = new double[length];
+        for (int i = 0; i < length; i++) {
+            wave[i] = Math.sin(2 * Math.PI * i / period);
+        }
+        return wave;
     }
 
     /** The kernel's high-water mark of resident memory for this process (Linux). */

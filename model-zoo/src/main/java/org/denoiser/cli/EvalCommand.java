@@ -18,8 +18,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code denoiser eval}: the one quality harness. Adds seeded noise to each clean image of a folder
  * (or takes given noisy/clean pairs), denoises, and prints PSNR and SSIM per image and on average.
+ * The denoiser is a model or a classical method ({@link DenoisingMethod}), which also prints the
+ * noise level it used.
  */
-@Command(name = "eval", description = "Measure PSNR/SSIM of a model on a folder of images.")
+@Command(name = "eval", description = "Measure PSNR/SSIM of a model, or of a classical method (--model classical/bm3d,"
+        + " classical/vst-bm3d), on a folder of images.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.denoiser.api.ImageTooSmallException;
+import org.denoiser.io.ImageTooLargeException;
 import org.denoiser.metrics.Psnr;
 import org.denoiser.testimages.TestImages;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,13 @@ class Bm3dTest {
         ImageTooSmallException e = assertThrows(ImageTooSmallException.class,
                 () -> new Bm3d(1).denoise(new float[7 * 20], 7, 20, 10));
         assertTrue(e.getMessage().contains("7x20"), e.getMessage());
+    }
+
+    @Test
+    void aPlaneWhoseBuffersExceedTheHeapIsRefusedBeforeAllocating() {
+        // A million threads would each need their own 64x64 aggregation buffers: 32 GB in all.
+        ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
+                () -> new Bm3d(1_000_000).denoise(new float[64 * 64], 64, 64, 10));
+        assertTrue(e.getMessage().contains("64x64 plane") && !e.getMessage().contains("\n"), e.getMessage());
     }
 }
