@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.denoiser.api.Denoiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Tile threads to compare. Default: ${DEFAULT-VALUE}.")
     List<Integer> threadCounts;
 
-    @Option(names = "--baseline", paramLabel = "ID", description = "Also time this model, and print ratios against it.")
+    @Option(names = "--baseline", paramLabel = "ID", description = "Also time this model (or classical/bm3d), and print ratios against it.")
     String baseline;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per case (after one warm-up). Default: ${DEFAULT-VALUE}.")
@@ -93,18 +92,17 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Loads the model, times the case, prints a row; returns Mpx/s. */
     private double run(PrintWriter out, String model, Benchmark.Case c, int threads, Double reference) {
-        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(modelOptions.tile).threads(threads);
-        if (modelOptions.overlap != null) {
-            builder.overlap(modelOptions.overlap);
-        }
         long start = System.nanoTime();
-        try (Denoiser denoiser = builder.build()) {
+        try (DenoisingMethod denoiser = DenoisingMethod.forBench(model, modelOptions, threads)) {
             double loadMs = (System.nanoTime() - start) / 1e6;
             Benchmark.Timing timing = Benchmark.time(denoiser, c, repeat);
             double speed = timing.megapixelsPerSecond(c);
             out.printf(Locale.ROOT, "%-14s %-31s %7d %8.0f %10.0f %9.3f %12.0f %8s%n", c.label(), model, threads,
                     loadMs, timing.milliseconds(), speed, timing.peakRssMegabytes(),
                     reference == null ? "" : String.format(Locale.ROOT, "%.2fx", speed / reference));
+            if (!denoiser.noiseUsed().isEmpty()) {
+                out.println("  " + denoiser.noiseUsed());
+            }
             out.flush();
             return speed;
         }

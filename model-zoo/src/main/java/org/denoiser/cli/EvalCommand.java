@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.denoiser.api.DenoiseException;
-import org.denoiser.api.Denoiser;
 import org.denoiser.api.NoiseSetting;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
@@ -19,8 +18,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code denoiser eval}: the one quality harness. Adds seeded noise to each clean image of a folder
  * (or takes given noisy/clean pairs), denoises, and prints PSNR and SSIM per image and on average.
+ * The denoiser is a model or a classical method ({@link DenoisingMethod}), which also prints the
+ * noise level it used.
  */
-@Command(name = "eval", description = "Measure PSNR/SSIM of a model on a folder of images.")
+@Command(name = "eval", description = "Measure PSNR/SSIM of a model, or of a classical method (--model classical/bm3d,"
+        + " classical/vst-bm3d), on a folder of images.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,6 +43,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Evaluate the images of DIR as noisy inputs against same-named clean images here.")
     Path cleanDir;
 
+    @Option(names = "--affine-fit", description = "Score the noisy and the denoised image each after its least-squares"
+            + " fit a*x+b to the clean one (pairs whose brightness was stretched per image, e.g. microscopy).")
+    boolean affineFit;
+
     @Option(names = "--report", paramLabel = "FILE.md",
             description = "Append a markdown section (table per image, mean) to FILE.md and write a montage PNG beside it.")
     Path report;
@@ -60,14 +66,17 @@ final class EvalCommand implements Callable<Integer> {
         EvalReport section = report == null ? null : new EvalReport(report, "model " + modelOptions.model + ", "
                 + describeSource() + ", " + dir.getFileName());
         NoiseSetting setting = noiseLevel.setting();
-        try (Denoiser loaded = modelOptions.build(progress)) {
-            Denoiser denoiser = loaded.withNoise(setting, level -> { }); // a blind model refuses a strength here
+        String noiseUsed;
+        try (DenoisingMethod denoiser = DenoisingMethod.open(modelOptions, setting, progress)) {
             out().printf("%-28s %10s %18s %18s %8s%n", "image", "size", "PSNR noisy->den", "SSIM noisy->den", "seconds");
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 progress.label(file.getFileName().toString());
                 long start = System.nanoTime();
                 Trial trial = trial(denoiser, codec, file, i);
+                if (affineFit) {
+                    trial = trial.fittedToClean();
+                }
                 double[] scores = {trial.psnr(trial.noisy()), trial.psnr(trial.denoised()),
                         trial.ssim(trial.noisy()), trial.ssim(trial.denoised())};
                 for (int k = 0; k < 4; k++) {
@@ -81,6 +90,10 @@ final class EvalCommand implements Callable<Integer> {
                     section.add(file.getFileName().toString(), size, scores, seconds, trial);
                 }
             }
+            noiseUsed = denoiser.noiseUsed();
+        }
+        if (!noiseUsed.isEmpty()) {
+            out().println(noiseUsed);
         }
         int n = files.size();
         out().printf("model %s%s, %s, %d images%n", modelOptions.model,
@@ -94,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Trial trial(Denoiser denoiser, ImageCodec codec, Path file, int index) {
+    private Trial trial(DenoisingMethod denoiser, ImageCodec codec, Path file, int index) {
         if (cleanDir != null) {
             Path clean = cleanDir.resolve(file.getFileName());
             if (!clean.toFile().isFile()) {
@@ -108,9 +121,10 @@ final class EvalCommand implements Callable<Integer> {
 
     private String describeSource() {
         if (cleanDir != null) {
-            return "noisy/clean pairs";
+            return "noisy/clean pairs" + (affineFit ? ", affine fit" : "");
         }
-        return "noise " + noise.model().describe() + ", seed " + noise.seed + noisyValues.suffix();
+        return "noise " + noise.model().describe() + ", seed " + noise.seed + noisyValues.suffix()
+                + (affineFit ? ", affine fit" : "");
     }
 
     private PrintWriter out() {

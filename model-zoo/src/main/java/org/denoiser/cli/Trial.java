@@ -2,6 +2,7 @@ package org.denoiser.cli;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -16,8 +17,8 @@ import org.denoiser.normalize.Normalization;
 import org.denoiser.normalize.Normalizations;
 
 /**
- * One clean image, its noisy version and the model's result, all as floats in the image's units,
- * scored the way published denoising results are: for 8-bit images data range is 255 and results
+ * One clean image, its noisy version and the result of a model or classical method, all as floats
+ * in the image's units, scored the way published denoising results are: for 8-bit images data range is 255 and results
  * are clipped to [0,255] (the DnCNN protocol, whose noisy input is not rounded: {@link
  * NoisyValues#AS_DRAWN}); for other types the data range is the clean image's min..max.
  */
@@ -28,31 +29,54 @@ record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised
      * (within the range of the clean image's pixel type) and denoises the result.
      */
     static Trial synthetic(Denoiser denoiser, ImageData clean, NoiseModel noise, long seed, NoisyValues values) {
+        return synthetic(DenoisingMethod.borrowing(denoiser), clean, noise, seed, values);
+    }
+
+    /** As {@link #synthetic(Denoiser, ImageData, NoiseModel, long, NoisyValues)}, by a model or a classical method. */
+    static Trial synthetic(DenoisingMethod method, ImageData clean, NoiseModel noise, long seed, NoisyValues values) {
         Img<FloatType> cleanPixels = FloatImages.copyOf(clean.pixels());
         Img<FloatType> noisy = FloatImages.copyOf(clean.pixels());
         noise.apply(noisy, seed);
         values.applyTo(noisy, (float) clean.pixels().firstElement().getMaxValue());
-        return new Trial(cleanPixels, noisy, denoise(denoiser, noisy, clean.type()), clean.type());
+        return new Trial(cleanPixels, noisy, method.denoise(noisy, clean.type()), clean.type());
     }
 
     /** Denoises a given noisy image and scores it against its clean counterpart. */
-    static Trial pair(Denoiser denoiser, ImageData clean, ImageData noisy) {
+    static Trial pair(DenoisingMethod method, ImageData clean, ImageData noisy) {
         if (clean.width() != noisy.width() || clean.height() != noisy.height()
                 || clean.channels() != noisy.channels() || clean.planes() != noisy.planes()) {
             throw new IllegalArgumentException("clean and noisy images differ in size or channels");
         }
         Img<FloatType> noisyPixels = FloatImages.copyOf(noisy.pixels());
-        return new Trial(FloatImages.copyOf(clean.pixels()), noisyPixels,
-                denoise(denoiser, noisyPixels, noisy.type()), clean.type());
+        return new Trial(FloatImages.copyOf(clean.pixels()), noisyPixels, method.denoise(noisyPixels, noisy.type()),
+                clean.type());
     }
 
-    private static Img<FloatType> denoise(Denoiser denoiser, Img<FloatType> noisy, PixelType type) {
-        Img<FloatType> out = noisy.factory().create(noisy);
-        // 8-bit data keeps the model's 8-bit rule (0..255 -> 0..1 for every shipped model), even as floats.
-        Normalization scaling = type == PixelType.GRAY8 || type == PixelType.RGB8 ? Normalizations.fit(noisy,
-                denoiser.modelFor(noisy.firstElement()).normalization().uint8()) : null;
-        denoiser.denoiseInto(noisy, out, ImageData.C, scaling);
-        return out;
+    /**
+     * This trial with the noisy and the denoised image each replaced by its least-squares affine
+     * fit {@code a * x + b} to the clean image: the score of data whose brightness scale is
+     * arbitrary, such as microscopy pairs each stretched to 0..255 on its own.
+     */
+    Trial fittedToClean() {
+        return new Trial(clean, affineFit(noisy), affineFit(denoised), type);
+    }
+
+    private Img<FloatType> affineFit(Img<FloatType> image) {
+        double[] sums = new double[5]; // x, c, x*x, x*c, n
+        LoopBuilder.setImages(image, clean).forEachPixel((x, c) -> {
+            sums[0] += x.get();
+            sums[1] += c.get();
+            sums[2] += (double) x.get() * x.get();
+            sums[3] += (double) x.get() * c.get();
+            sums[4]++;
+        });
+        double n = sums[4];
+        double variance = sums[2] / n - (sums[0] / n) * (sums[0] / n);
+        double a = variance > 0 ? (sums[3] / n - sums[0] / n * sums[1] / n) / variance : 0;
+        double b = sums[1] / n - a * sums[0] / n;
+        Img<FloatType> fitted = image.factory().create(image);
+        LoopBuilder.setImages(image, fitted).forEachPixel((x, out) -> out.set((float) (a * x.get() + b)));
+        return fitted;
     }
 
     private boolean eightBit() {
