@@ -20,6 +20,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
+import org.denoiser.api.AutoModel;
 import org.denoiser.api.Denoiser;
 
 /** Test images as ImageJ sees them, and the denoiser called directly for comparison. */
@@ -28,8 +29,8 @@ final class Fixtures {
     static final String MODEL = "denoise/mnist-seed";
     /** The shipped model for 16/32-bit camera noise, used where a test asserts a PSNR gain. */
     static final String CAMERA_MODEL = "denoise/poisson-gauss";
-    /** The shipped model for Gaussian noise on 8-bit images. */
-    static final String GAUSSIAN_MODEL = "denoise/gaussian-gray";
+    /** The shipped model for Gaussian noise on 8-bit gray images; denoise/auto's pick for them. */
+    static final String GAUSSIAN_MODEL = AutoModel.PHOTO_MODEL;
     /** The shipped model that denoises RGB jointly; denoise/auto's pick for RGB. */
     static final String COLOUR_MODEL = "denoise/gaussian-color";
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BrightSourceFidelityTest {
     private static final int DRAWS = 20;
-    private static final String[] MODELS = {"denoise/gaussian-gray", "denoise/poisson-gauss"};
+    private static final String[] MODELS = {"denoise/gaussian-gray", AutoModel.PHOTO_MODEL, "denoise/poisson-gauss"};
     private static final GroundTruthScene STARS = GroundTruthScene.starField(1, 256, 1e4);
     private static final GroundTruthScene STARS_1E5 = GroundTruthScene.starField(1, 256, 1e7);
     private static final GroundTruthScene CELLS = GroundTruthScene.brightCells(2, 256);

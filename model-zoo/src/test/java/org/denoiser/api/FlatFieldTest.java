@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FlatFieldTest {
     private static final int SIDE = 192;
-    private static final String[] MODELS = {"denoise/gaussian-gray", "denoise/poisson-gauss"};
+    private static final String[] MODELS = {"denoise/gaussian-gray", AutoModel.PHOTO_MODEL, "denoise/poisson-gauss"};
     /** The 8-bit path's gray level and the 16/32-bit cameras' flat levels. */
     private static final double GRAY = 128;
     private static final CameraModel FLUORESCENCE = SyntheticImages.FLUORESCENCE_CAMERA;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigValue;
+import org.denoiser.api.AutoModel;
 
 /**
  * The worker's settings, validated once at start against {@link WorkerSettings#DEFINITION}. They
@@ -52,8 +53,12 @@ public record WorkerConfig(
         boolean fluxRestoration,
         Map<String, String> clientOverrides) {
 
-    /** The model used when a record names none; change it here when a better general model ships. */
-    public static final String DEFAULT_MODEL = "denoise/gaussian-gray";
+    /**
+     * The model used when a record names none: {@code denoise/auto}, which picks per image as the
+     * command line and the plugin do (8-bit photos, RGB, microscopy, 16/32-bit and FITS), so a
+     * camera topic of 16-bit frames gets the camera model without any setting.
+     */
+    public static final String DEFAULT_MODEL = AutoModel.ID;
     /** 32 MiB: the largest image record by default, end to end (topic, producer and consumer). */
     public static final int DEFAULT_MAX_RECORD_BYTES = 32 * 1024 * 1024;
     private static final String ENV_PREFIX = "DENOISER_";
