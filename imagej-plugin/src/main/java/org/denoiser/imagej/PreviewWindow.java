@@ -2,6 +2,7 @@ package org.denoiser.imagej;
 
 import ij.ImagePlus;
 import ij.gui.ImageWindow;
+import java.awt.EventQueue;
 import java.awt.Rectangle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ final class PreviewWindow implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private ImagePlus shown;
+    private volatile ImagePlus shown;
     private Request current;
 
     PreviewWindow(ImagePlus original, ImagePlusDenoiser denoiser) {
@@ -75,13 +76,17 @@ final class PreviewWindow implements AutoCloseable {
             shown = result;
             shown.show();
             placeBesideOriginal();
+            // Again once the window events queued by show() have run: on a busy machine ImageJ may
+            // still be creating or placing the window when show() returns (then x is its default).
+            EventQueue.invokeLater(this::placeBesideOriginal);
         }
     }
 
     /** To the right of the original (or below it if the screen ends), so both can be compared. */
-    private void placeBesideOriginal() {
+    private void placeBesideOriginal() { // not synchronized: it also runs on the event thread
         ImageWindow from = original.getWindow();
-        ImageWindow to = shown.getWindow();
+        ImagePlus preview = shown;
+        ImageWindow to = preview == null ? null : preview.getWindow();
         if (from == null || to == null) {
             return;
         }
