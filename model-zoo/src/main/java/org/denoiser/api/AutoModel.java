@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -121,14 +122,17 @@ public final class AutoModel implements AutoCloseable {
      * (the ImageJ plugin).
      */
     public static String choose(ModelRepository repository, RealType<?> type, int channels, boolean fromMicroscope) {
-        String model = choose(type, channels, fromMicroscope);
-        return model.equals(PHOTO_MODEL) && channels == 3 ? colourModel(repository).orElse(PHOTO_MODEL) : model;
+        return preferColour(choose(type, channels, fromMicroscope), channels, () -> colourModel(repository));
     }
 
     /** The model for pixels of {@code type} in {@code channels} channels: a shipped colour model for 8-bit RGB. */
     String choose(RealType<?> type, int channels) {
-        String model = choose(type);
-        return model.equals(PHOTO_MODEL) && channels == 3 ? colourModel().orElse(PHOTO_MODEL) : model;
+        return preferColour(choose(type), channels, this::colourModel);
+    }
+
+    /** {@code model}, or for a photo in 3 channels the colour model {@code colour} finds, if there is one. */
+    private static String preferColour(String model, int channels, Supplier<Optional<String>> colour) {
+        return model.equals(PHOTO_MODEL) && channels == 3 ? colour.get().orElse(PHOTO_MODEL) : model;
     }
 
     private String chooseFor(ImageData image) {
