@@ -16,6 +16,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.denoiser.io.ImageCodec;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
+import org.denoiser.train.CameraPipelineNoise;
 
 /**
  * Builds the extra evaluation folders of model-zoo/MODELS.md from data already on the machine:
@@ -25,13 +26,16 @@ import org.denoiser.io.ImageFormat;
  * normalization. From the colour JPEG sets (which 'denoiser eval' does not read) it writes PNG
  * copies: cbsd-held, the CBSD432 photos the gaussian-color preset holds out for validation (every
  * 20th by sorted name), and polyu-color / polyu-gray, PolyU_dev's real camera-noise pairs as
- * noisy/NAME.png and clean/NAME.png (gray = rounded ITU-R 601 luma). These copies stay outside the
- * repository (the datasets' terms). Usage (from the repository root, after ./denoiser has built once):
+ * noisy/NAME.png and clean/NAME.png (gray = rounded ITU-R 601 luma). camera-gray-P and camera-color-P
+ * hold BSD68 and cbsd-held under the camera-gray/camera-color presets' synthetic phone noise
+ * (CameraPipelineNoise at P photons at raw full scale, read noise 0.004, no JPEG; image i seeded
+ * with i), laid out as the PolyU sets. These copies stay outside the repository (the datasets' terms). Usage (from the repository root, after ./denoiser has built once):
  *
  *   java -cp "$(cat kafka-demo/target/denoiser.classpath)" scripts/EvalSets.java OUTDIR [SET12 [DATASETS]]
  */
 public class EvalSets {
     static final Path SKIMAGE = Path.of("/usr/lib/python3/dist-packages/skimage/data");
+    static final int[] CAMERA_PHOTONS = {40, 150};
     static final List<String> COLOR = List.of("astronaut.png", "chelsea.png", "coffee.png", "ihc.png",
             "motorcycle_left.png");
 
@@ -66,6 +70,16 @@ public class EvalSets {
         for (int i = 19; i < cbsd.size(); i += 20) {
             writePng(codec, ImageIO.read(cbsd.get(i).toFile()), false, out.resolve("cbsd-held"), stem(cbsd.get(i)));
         }
+        List<Path> bsd68 = pngs(datasets.resolve("BSD68"));
+        for (int photons : CAMERA_PHOTONS) {
+            for (int i = 0; i < bsd68.size(); i++) {
+                cameraPair(codec, bsd68.get(i), 1, photons, i, out.resolve("camera-gray-" + photons));
+            }
+            for (int i = 19, k = 0; i < cbsd.size(); i += 20, k++) {
+                Path png = out.resolve("cbsd-held").resolve(stem(cbsd.get(i)) + ".png");
+                cameraPair(codec, png, 3, photons, k, out.resolve("camera-color-" + photons));
+            }
+        }
         for (Path noisy : jpegs(datasets.resolve("PolyU_dev").resolve("noisy"))) {
             String name = stem(noisy).replace("_real", "");
             Path clean = noisy.resolveSibling("../clean/" + name + "_mean.JPG").normalize();
@@ -85,6 +99,50 @@ public class EvalSets {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.toString().toLowerCase().endsWith(".jpg")).sorted().toList();
         }
+    }
+
+    static List<Path> pngs(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            System.err.println("no " + dir + ": its camera-noise sets stay empty");
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+
+    /** clean/NAME.png as read, noisy/NAME.png under the camera pipeline's noise (8 bits, no JPEG). */
+    static void cameraPair(ImageCodec codec, Path file, int channels, int photons, long seed, Path set) throws IOException {
+        ImageData image = codec.read(file);
+        int width = (int) image.width();
+        int height = (int) image.height();
+        float[] clean = new float[width * height * channels];
+        var access = image.pixels().randomAccess();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < channels; c++) {
+                    access.setPosition(new long[] {x, y, c, 0});
+                    clean[(y * width + x) * channels + c] = (float) (access.get().getRealDouble() / 255);
+                }
+            }
+        }
+        float[] noisy = new CameraPipelineNoise(photons, photons, 0.004, 0, 90, 90, channels)
+                .apply(clean, width, height, new java.util.Random(seed));
+        ArrayImg<UnsignedByteType, ByteArray> pixels = ArrayImgs.unsignedBytes(width, height, channels, 1);
+        var to = pixels.randomAccess();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < channels; c++) {
+                    to.setPosition(new long[] {x, y, c, 0});
+                    to.get().set(Math.round(255 * noisy[(y * width + x) * channels + c]));
+                }
+            }
+        }
+        String name = file.getFileName().toString();
+        Files.createDirectories(set.resolve("noisy"));
+        Files.createDirectories(set.resolve("clean"));
+        codec.write(ImageData.of(ImageFormat.PNG, pixels), set.resolve("noisy").resolve(name));
+        Files.copy(file, set.resolve("clean").resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static String stem(Path file) {
