@@ -96,8 +96,9 @@ public final class AutoModel implements AutoCloseable {
 
     /**
      * The shipped model for 8-bit RGB photos, if there is one: among the models that came with the
-     * denoiser (not a user's own), the blind ones that take 3 channels, the first by id (so a
-     * {@code -bf16} variant comes after its float32 model).
+     * denoiser (not a user's own), the blind ones that take 3 channels and were trained on white
+     * noise ({@link #coversWhiteNoise}), the first by id (so a {@code -bf16} variant comes after its
+     * float32 model).
      */
     synchronized Optional<String> colourModel() {
         if (colourModel == null) {
@@ -109,10 +110,23 @@ public final class AutoModel implements AutoCloseable {
     /** As {@link #colourModel()}, looked up in {@code repository} now. */
     static Optional<String> colourModel(ModelRepository repository) {
         return repository.list().stream()
-                .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && repository.bundled(info.id()))
+                .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && coversWhiteNoise(info)
+                        && repository.bundled(info.id()))
                 .map(ModelInfo::id)
                 .sorted()
                 .findFirst();
+    }
+
+    /**
+     * Whether {@code info}'s training noise includes white noise (Gaussian, or Poisson-Gaussian
+     * reaching down to no shot noise). A photo's noise is not known before it is denoised, and a
+     * model trained on a phone's demosaiced noise alone leaves white noise in place
+     * ({@code camera-gray}: BSD68 sigma 25 quantized 20.48 -> 21.83 dB), so such a specialist is
+     * never picked for the user; they ask for it by id.
+     */
+    static boolean coversWhiteNoise(ModelInfo info) {
+        NoiseRanges noise = info.noise();
+        return noise != null && (noise.shot() == null || noise.shot().min() == 0);
     }
 
     /**

@@ -23,6 +23,8 @@ import net.imglib2.view.Views;
 import org.denoiser.api.AutoModel;
 import org.denoiser.api.ChannelMismatchException;
 import org.denoiser.api.Denoiser;
+import org.denoiser.api.ModelInfo;
+import org.denoiser.api.NoiseRanges;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.ImageFormat;
 import org.denoiser.io.PixelType;
@@ -205,8 +207,8 @@ class ColourModelTest {
 
     /**
      * denoise/auto takes a colour model for 8-bit RGB when one is shipped (found by its metadata,
-     * not by name), keeps the gray photo model for gray 8-bit and the camera model for 16-bit RGB,
-     * and never picks a colour model from the user's own folder.
+     * not by name) and trained on white noise, keeps the gray photo model for gray 8-bit and the
+     * camera model for 16-bit RGB, and never picks a colour model from the user's own folder.
      */
     @Test
     void autoPrefersAShippedColourModelFor8BitRgbOnly() throws Exception {
@@ -214,6 +216,14 @@ class ColourModelTest {
         String shippedId = "denoise/colour-shipped";
         ModelPackager.pack(work.resolve("run").resolve("savedmodel"), report.modelInfo(shippedId, "1", "shipped colour"),
                 jarRoot.resolve(ClasspathModelSource.ROOT));
+        // sorts first, but trained on a phone's noise alone: a specialist auto must not hand photos to
+        ModelInfo white = report.modelInfo("denoise/a-camera-only", "1", "phone noise only");
+        ModelInfo cameraOnly = new ModelInfo(white.id(), white.version(), white.description(), white.trainedOn(),
+                "camera pipeline", white.inputChannels(), white.normalization(), white.sizeMultiple(),
+                white.receptiveFieldRadius(), white.recommendedOverlap(), white.measuredPsnr(), white.border(),
+                white.conditioning(), white.axes(),
+                NoiseRanges.poissonGaussian(new NoiseRanges.Range(0.02, 0.2), new NoiseRanges.Range(0, 0.01)));
+        ModelPackager.pack(work.resolve("run").resolve("savedmodel"), cameraOnly, jarRoot.resolve(ClasspathModelSource.ROOT));
         try (URLClassLoader jar = new URLClassLoader(new URL[] {jarRoot.toUri().toURL()}, null)) {
             ModelRepository shipped = repository(new ClasspathModelSource(jar),
                     new ClasspathModelSource(ColourModelTest.class.getClassLoader()));
