@@ -9,6 +9,7 @@ import net.imglib2.view.Views;
 import org.denoiser.api.Denoiser;
 import org.denoiser.io.ImageData;
 import org.denoiser.io.PixelType;
+import org.denoiser.metrics.AffineFit;
 import org.denoiser.metrics.Psnr;
 import org.denoiser.metrics.Ssim;
 import org.denoiser.noise.NoiseModel;
@@ -62,20 +63,8 @@ record Trial(Img<FloatType> clean, Img<FloatType> noisy, Img<FloatType> denoised
     }
 
     private Img<FloatType> affineFit(Img<FloatType> image) {
-        double[] sums = new double[5]; // x, c, x*x, x*c, n
-        LoopBuilder.setImages(image, clean).forEachPixel((x, c) -> {
-            sums[0] += x.get();
-            sums[1] += c.get();
-            sums[2] += (double) x.get() * x.get();
-            sums[3] += (double) x.get() * c.get();
-            sums[4]++;
-        });
-        double n = sums[4];
-        double variance = sums[2] / n - (sums[0] / n) * (sums[0] / n);
-        double a = variance > 0 ? (sums[3] / n - sums[0] / n * sums[1] / n) / variance : 0;
-        double b = sums[1] / n - a * sums[0] / n;
         Img<FloatType> fitted = image.factory().create(image);
-        LoopBuilder.setImages(image, fitted).forEachPixel((x, out) -> out.set((float) (a * x.get() + b)));
+        AffineFit.of(image, clean).applyInto(image, fitted);
         return fitted;
     }
 

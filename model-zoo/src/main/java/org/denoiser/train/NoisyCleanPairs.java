@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.denoiser.api.DenoiseException;
 import org.denoiser.inference.NoiseConditioning;
+import org.denoiser.metrics.AffineFit;
 import org.denoiser.noise.NoiseLevels;
 
 /**
@@ -53,36 +54,16 @@ public record NoisyCleanPairs(Path dir, int validationEvery, int side) implement
 
     /** Target (the clean image brightness-matched to the noisy one), noisy, shot, read, per pixel. */
     static PhotoReader.Photo stored(float[] noisy, float[] clean, int width, int height) {
-        double[] gainOffset = fit(clean, noisy);
+        AffineFit brightness = AffineFit.of(clean, noisy);
         NoiseLevels levels = NoiseConditioning.estimate(noisy, width, height);
         float[] values = new float[noisy.length * RecordedNoise.STORED];
         for (int i = 0; i < noisy.length; i++) {
-            values[i * RecordedNoise.STORED] = (float) (gainOffset[0] * clean[i] + gainOffset[1]);
+            values[i * RecordedNoise.STORED] = brightness.apply(clean[i]);
             values[i * RecordedNoise.STORED + 1] = noisy[i];
             values[i * RecordedNoise.STORED + 2] = (float) levels.shot();
             values[i * RecordedNoise.STORED + 3] = (float) levels.read();
         }
         return new PhotoReader.Photo(values, width, height, RecordedNoise.STORED);
-    }
-
-    /** Least-squares {gain, offset} with {@code gain * from + offset} closest to {@code to}. */
-    static double[] fit(float[] from, float[] to) {
-        double meanFrom = 0;
-        double meanTo = 0;
-        for (int i = 0; i < from.length; i++) {
-            meanFrom += from[i];
-            meanTo += to[i];
-        }
-        meanFrom /= from.length;
-        meanTo /= from.length;
-        double covariance = 0;
-        double variance = 0;
-        for (int i = 0; i < from.length; i++) {
-            covariance += (from[i] - meanFrom) * (to[i] - meanTo);
-            variance += (from[i] - meanFrom) * (from[i] - meanFrom);
-        }
-        double gain = variance > 0 ? covariance / variance : 1;
-        return new double[] {gain, meanTo - gain * meanFrom};
     }
 
     @Override
