@@ -48,11 +48,7 @@ interface DenoisingMethod extends AutoCloseable {
         if (ClassicalMethod.isClassical(id)) {
             return new ClassicalPlanes(ClassicalMethod.create(id, NoiseSetting.DEFAULT, threads));
         }
-        Denoiser.Builder builder = Denoiser.builder().model(id).tileSize(options.tile).threads(threads);
-        if (options.overlap != null) {
-            builder.overlap(options.overlap);
-        }
-        Denoiser denoiser = builder.build();
+        Denoiser denoiser = options.builder(id, threads).build();
         return new ModelMethod(denoiser, denoiser, true);
     }
 

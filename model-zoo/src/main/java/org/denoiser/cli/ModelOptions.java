@@ -30,11 +30,16 @@ final class ModelOptions {
     boolean noFluxRestoration;
 
     Denoiser build(DenoiseProgress progress) {
-        Denoiser.Builder builder = Denoiser.builder().model(model).tileSize(tile).threads(threads).progress(progress)
+        return builder(model, threads).progress(progress).build();
+    }
+
+    /** A denoiser for {@code id} on {@code threads} threads, with these options' tiles and flux setting. */
+    Denoiser.Builder builder(String id, int threads) {
+        Denoiser.Builder builder = Denoiser.builder().model(id).tileSize(tile).threads(threads)
                 .restoreFlux(!noFluxRestoration);
         if (overlap != null) {
             builder.overlap(overlap);
         }
-        return builder.build();
+        return builder;
     }
 }
