@@ -36,7 +36,7 @@ class NoiseLevelConditioningTest {
             double shot = noisy.levels()[0];
             double read = noisy.levels()[1];
             double expected = Math.sqrt(shot * shot * signal + read * read);
-            double measured = std(noisy.pixels());
+            double measured = TrainTestData.std(noisy.pixels());
             assertEquals(expected, measured, 0.05 * expected + 1e-3, "levels " + shot + ", " + read);
         }
     }
@@ -110,18 +110,5 @@ class NoiseLevelConditioningTest {
     private static Batch conditionedBatch() {
         DatasetSplit data = new SyntheticDigits(20, 4).load();
         return Batch.of(data.train(), List.of(0, 1, 2, 3), new CameraNoiseRange(0.5, 0.2, 5, 500, 0, 0.05), new Random(2));
-    }
-
-    private static double std(float[] values) {
-        double mean = 0;
-        for (float v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double sum = 0;
-        for (float v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (values.length - 1));
     }
 }

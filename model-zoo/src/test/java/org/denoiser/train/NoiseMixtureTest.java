@@ -20,7 +20,7 @@ class NoiseMixtureTest {
         Random random = new Random(3);
         int first = 0;
         for (int image = 0; image < 400; image++) {
-            double sigma255 = 255 * std(mixture.apply(CLEAN, random));
+            double sigma255 = 255 * TrainTestData.std(mixture.apply(CLEAN, random));
             assertTrue(sigma255 < 1.5 || (sigma255 > 45 && sigma255 < 55), "one noise or the other, got sigma " + sigma255);
             first += sigma255 < 1.5 ? 1 : 0;
         }
@@ -43,19 +43,6 @@ class NoiseMixtureTest {
         assertThrows(IllegalArgumentException.class, () -> new NoiseMixture(told, GaussianNoiseRange.fixed(25), 0.5));
         assertThrows(IllegalArgumentException.class,
                 () -> new NoiseMixture(GaussianNoiseRange.fixed(5), GaussianNoiseRange.fixed(25), 1));
-    }
-
-    private static double std(float[] values) {
-        double mean = 0;
-        for (float v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double sum = 0;
-        for (float v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / values.length);
     }
 
     private static float[] grey(int size) {

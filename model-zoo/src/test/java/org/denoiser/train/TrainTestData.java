@@ -51,4 +51,18 @@ final class TrainTestData {
         }
         assertTrue(last < factor * first, "loss went from " + first + " to " + last);
     }
+
+    /** The sample standard deviation of {@code values}. */
+    static double std(float[] values) {
+        double mean = 0;
+        for (float v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double sum = 0;
+        for (float v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
+    }
 }
