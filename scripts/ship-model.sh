@@ -15,7 +15,7 @@ if [ "$step" != "$total" ] && [ "$interim" != "--interim" ]; then
   echo "$preset is at step $step of $total; finish it (train --resume) or pass --interim" >&2; exit 2
 fi
 case "$preset" in # each preset's training data, as in Presets.java
-  gaussian-color|camera-color) data="../shared/datasets/CBSD432" ;;
+  gaussian-color|camera-color|photo-color) data="../shared/datasets/CBSD432" ;;
   poisson-gauss-nl*) data="../shared/datasets" ;;
   *) data="${DENOISER_TRAIN400:-../shared/datasets/Train400}" ;;
 esac

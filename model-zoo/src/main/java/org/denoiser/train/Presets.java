@@ -80,6 +80,8 @@ public final class Presets {
      * models little of a phone's, so a photo's model would otherwise hang on guessing its noise.
      */
     public static final String PHOTO_GRAY = "photo-gray";
+    /** The same for RGB photos: {@code gaussian-color} fine-tuned on CBSD432 with its split. */
+    public static final String PHOTO_COLOR = "photo-color";
     private static final int PHOTO_STEPS = 16_000;
     private static final LearningRateSchedule PHOTO_SCHEDULE = new LearningRateSchedule(3e-4f, 0.1f, 0.80, 0.95);
     /**
@@ -118,7 +120,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_GRAY_8BIT, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_NL_REAL, POISSON_GAUSS_NL_WIDEFIELD, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, PHOTO_GRAY, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
+        return List.of(GAUSSIAN_GRAY, GAUSSIAN_GRAY_FAST, GAUSSIAN_GRAY_LARGE, GAUSSIAN_GRAY_8BIT, GAUSSIAN_COLOR, POISSON_GAUSS, POISSON_GAUSS_NL, POISSON_GAUSS_NL_REAL, POISSON_GAUSS_NL_WIDEFIELD, POISSON_GAUSS_HEADROOM, CAMERA_GRAY, CAMERA_COLOR, PHOTO_GRAY, PHOTO_COLOR, MnistSeedPreset.NAME, SYNTHETIC_SMOKE, UNET_SMOKE);
     }
 
     /** @param data the preset's data folder, or null for its default */
@@ -141,7 +143,9 @@ public final class Presets {
             case CAMERA_GRAY -> camera(CAMERA_GRAY, new UNet(3, 16), train400(data), 1, 20261203L);
             case CAMERA_COLOR -> camera(CAMERA_COLOR, new UNet(3, 16).withChannels(3), new CroppedImageFolder(
                     data != null ? data : DEFAULT_CBSD432, VALIDATION_EVERY, COLOR_CROP, 3), 3, 20261206L);
-            case PHOTO_GRAY -> photoGray(train400(data));
+            case PHOTO_GRAY -> photo(PHOTO_GRAY, new UNet(3, 16), train400(data), 1, 20261210L);
+            case PHOTO_COLOR -> photo(PHOTO_COLOR, new UNet(3, 16).withChannels(3), new CroppedImageFolder(
+                    data != null ? data : DEFAULT_CBSD432, VALIDATION_EVERY, COLOR_CROP, 3), 3, 20261211L);
             case MnistSeedPreset.NAME -> MnistSeedPreset.create(data != null ? data : MnistDigits.defaultCacheDir());
             case SYNTHETIC_SMOKE -> syntheticSmoke();
             case UNET_SMOKE -> unetSmoke();
@@ -186,13 +190,17 @@ public final class Presets {
         return new CameraPipelineNoise(150, 150, 0.004, 0.5, 85, 85, channels);
     }
 
-    /** See {@link #PHOTO_GRAY}; validated on the same mix at camera-gray's and gaussian-gray's validation levels. */
-    static Preset photoGray(DataSource photos) {
+    /**
+     * See {@link #PHOTO_GRAY}: half camera noise, half white noise rounded to 8 bits, validated on
+     * the same mix at camera-gray's and gaussian-gray's validation levels.
+     */
+    static Preset photo(String name, Architecture architecture, DataSource photos, int channels, long seed) {
         NoiseModel white = new Quantized8Bit(new GaussianNoiseRange(0, 55));
-        NoiseModel noise = new NoiseMixture(cameraNoise(1), white, 0.5);
-        NoiseModel validation = new NoiseMixture(cameraValidationNoise(1), new Quantized8Bit(GaussianNoiseRange.fixed(25)), 0.5);
-        return new Preset(PHOTO_GRAY, new UNet(3, 16), photos, noise, validation, Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH,
-                RECIPE_PATCH, PHOTO_STEPS, PHOTO_SCHEDULE, 20261210L);
+        NoiseModel noise = new NoiseMixture(cameraNoise(channels), white, 0.5);
+        NoiseModel validation = new NoiseMixture(cameraValidationNoise(channels),
+                new Quantized8Bit(GaussianNoiseRange.fixed(25)), 0.5);
+        return new Preset(name, architecture, photos, noise, validation, Loss.MEAN_SQUARED_ERROR, RECIPE_BATCH,
+                RECIPE_PATCH, PHOTO_STEPS, PHOTO_SCHEDULE, seed);
     }
 
     private static Preset gaussian(String name, Architecture architecture, DataSource data, NoiseModel noise,
