@@ -1,5 +1,6 @@
 package org.denoiser.api;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +100,8 @@ public final class AutoModel implements AutoCloseable {
     /**
      * The shipped model for 8-bit RGB photos, if there is one: among the models that came with the
      * denoiser (not a user's own), the blind ones that take 3 channels and were trained on white
-     * noise ({@link #coversWhiteNoise}), the first by id (so a {@code -bf16} variant comes after its
-     * float32 model).
+     * noise ({@link #coversWhiteNoise}); those also trained on camera noise first, then by id (so a
+     * {@code -bf16} variant comes after its float32 model).
      */
     synchronized Optional<String> colourModel() {
         if (colourModel == null) {
@@ -114,9 +115,17 @@ public final class AutoModel implements AutoCloseable {
         return repository.list().stream()
                 .filter(info -> info.inputChannels() == 3 && !info.isConditioned() && coversWhiteNoise(info)
                         && repository.bundled(info.id()))
+                .sorted(Comparator.comparing((ModelInfo info) -> !coversShotNoise(info)).thenComparing(ModelInfo::id))
                 .map(ModelInfo::id)
-                .sorted()
                 .findFirst();
+    }
+
+    /**
+     * Whether {@code info} was also trained on signal-dependent noise, as a camera's is: such a
+     * colour model (trained on white and phone noise) goes before one trained on white noise alone.
+     */
+    private static boolean coversShotNoise(ModelInfo info) {
+        return info.noise() != null && info.noise().shot() != null && info.noise().shot().max() > 0;
     }
 
     /**

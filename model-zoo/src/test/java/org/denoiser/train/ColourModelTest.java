@@ -205,25 +205,32 @@ class ColourModelTest {
         }
     }
 
+    private static ModelInfo withNoise(ModelInfo info, String noiseModel, NoiseRanges noise) {
+        return new ModelInfo(info.id(), info.version(), info.description(), info.trainedOn(), noiseModel,
+                info.inputChannels(), info.normalization(), info.sizeMultiple(), info.receptiveFieldRadius(),
+                info.recommendedOverlap(), info.measuredPsnr(), info.border(), info.conditioning(), info.axes(), noise);
+    }
+
     /**
      * denoise/auto takes a colour model for 8-bit RGB when one is shipped (found by its metadata,
-     * not by name) and trained on white noise, keeps the gray photo model for gray 8-bit and the
-     * camera model for 16-bit RGB, and never picks a colour model from the user's own folder.
+     * not by name) and trained on white noise, one also trained on camera noise first, keeps the gray
+     * photo model for gray 8-bit and the camera model for 16-bit RGB, and never picks a colour model
+     * from the user's own folder.
      */
     @Test
     void autoPrefersAShippedColourModelFor8BitRgbOnly() throws Exception {
         Path jarRoot = work.resolve("shipped");
         String shippedId = "denoise/colour-shipped";
-        ModelPackager.pack(work.resolve("run").resolve("savedmodel"), report.modelInfo(shippedId, "1", "shipped colour"),
-                jarRoot.resolve(ClasspathModelSource.ROOT));
+        Path zoo = jarRoot.resolve(ClasspathModelSource.ROOT);
+        Path weights = work.resolve("run").resolve("savedmodel");
+        // trained on white and phone noise: preferred to a white-noise model that sorts before it
+        ModelPackager.pack(weights, withNoise(report.modelInfo(shippedId, "1", "shipped colour"), "white and camera",
+                NoiseRanges.poissonGaussian(new NoiseRanges.Range(0, 0.2), new NoiseRanges.Range(0, 0.2))), zoo);
+        ModelPackager.pack(weights, report.modelInfo("denoise/b-white-only", "1", "white noise only"), zoo);
         // sorts first, but trained on a phone's noise alone: a specialist auto must not hand photos to
-        ModelInfo white = report.modelInfo("denoise/a-camera-only", "1", "phone noise only");
-        ModelInfo cameraOnly = new ModelInfo(white.id(), white.version(), white.description(), white.trainedOn(),
-                "camera pipeline", white.inputChannels(), white.normalization(), white.sizeMultiple(),
-                white.receptiveFieldRadius(), white.recommendedOverlap(), white.measuredPsnr(), white.border(),
-                white.conditioning(), white.axes(),
-                NoiseRanges.poissonGaussian(new NoiseRanges.Range(0.02, 0.2), new NoiseRanges.Range(0, 0.01)));
-        ModelPackager.pack(work.resolve("run").resolve("savedmodel"), cameraOnly, jarRoot.resolve(ClasspathModelSource.ROOT));
+        ModelPackager.pack(weights, withNoise(report.modelInfo("denoise/a-camera-only", "1", "phone noise only"),
+                "camera pipeline", NoiseRanges.poissonGaussian(new NoiseRanges.Range(0.02, 0.2),
+                        new NoiseRanges.Range(0, 0.01))), zoo);
         try (URLClassLoader jar = new URLClassLoader(new URL[] {jarRoot.toUri().toURL()}, null)) {
             ModelRepository shipped = repository(new ClasspathModelSource(jar),
                     new ClasspathModelSource(ColourModelTest.class.getClassLoader()));
