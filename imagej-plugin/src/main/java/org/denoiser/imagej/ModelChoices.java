@@ -24,6 +24,8 @@ final class ModelChoices {
             Map.entry("denoise/gaussian-gray-8bit", "gray photographs with even (white) noise"),
             Map.entry("denoise/gaussian-gray", "gray photographs, trained on unrounded (float) noise"),
             Map.entry("denoise/gaussian-color", "colour photographs (RGB), colours denoised together"),
+            Map.entry("denoise/camera-color", "colour photos from phones and cameras; leaves even (white) noise"),
+            Map.entry("denoise/camera-gray", "gray photos from phones and cameras; leaves even (white) noise"),
             Map.entry("denoise/gaussian-gray-fast", "photographs, about 3x faster, a little less clean"),
             Map.entry("denoise/poisson-gauss-bf16", "fluorescence and astronomy, half-size weights"),
             Map.entry("denoise/gaussian-gray-bf16", "photographs, half-size weights"),
