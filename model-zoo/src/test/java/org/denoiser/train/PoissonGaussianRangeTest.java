@@ -19,11 +19,7 @@ class PoissonGaussianRangeTest {
             mean += v;
         }
         mean /= noisy.length;
-        double variance = 0;
-        for (float v : noisy) {
-            variance += (v - mean) * (v - mean);
-        }
-        variance /= noisy.length;
+        double variance = Math.pow(TrainTestData.std(noisy), 2);
         // 0.5 of full scale at 20 photons: 10 photons, variance 10 / 20^2 = 0.025, plus 0.01^2.
         assertEquals(0.5, mean, 0.002);
         assertEquals(0.025 + 1e-4, variance, 0.001);
