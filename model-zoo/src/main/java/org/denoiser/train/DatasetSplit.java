@@ -11,4 +11,9 @@ public record DatasetSplit(ImageSet train, ImageSet test) {
             throw new IllegalArgumentException("train and test sets must both hold at least one image");
         }
     }
+
+    /** Both sets cut to sides that are multiples of {@code multiple} (see {@link ImageSet#croppedToMultipleOf}). */
+    public DatasetSplit croppedToMultipleOf(int multiple) {
+        return new DatasetSplit(train.croppedToMultipleOf(multiple), test.croppedToMultipleOf(multiple));
+    }
 }

@@ -45,4 +45,29 @@ public record ImageSet(int height, int width, int channels, List<float[]> images
     public int pixelsPerImage() {
         return height * width;
     }
+
+    /**
+     * This set with every image cut at its top left to sides that are multiples of {@code
+     * multiple} (a network with more pooling levels takes only such sizes whole); this set itself
+     * when they already are.
+     */
+    public ImageSet croppedToMultipleOf(int multiple) {
+        int h = height / multiple * multiple;
+        int w = width / multiple * multiple;
+        if (h == height && w == width) {
+            return this;
+        }
+        if (h == 0 || w == 0) {
+            throw new IllegalArgumentException(height + "x" + width + " images are smaller than the network's size multiple "
+                    + multiple);
+        }
+        List<float[]> cropped = images.stream().map(image -> {
+            float[] out = new float[h * w * channels];
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(image, y * width * channels, out, y * w * channels, w * channels);
+            }
+            return out;
+        }).toList();
+        return new ImageSet(h, w, channels, cropped);
+    }
 }

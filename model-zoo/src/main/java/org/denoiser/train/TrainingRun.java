@@ -45,7 +45,8 @@ public final class TrainingRun {
                 + preset.data().description() + "; noise " + preset.noise().description() + "; "
                 + preset.schedule().description() + ", " + preset.steps() + " steps of " + preset.batchSize()
                 + (preset.patchSize() > 0 ? " patches of " + preset.patchSize() + "x" + preset.patchSize() : " images"));
-        DatasetSplit data = preset.data().load();
+        // validation runs whole images, which a deeper network takes only in multiples of its pooling
+        DatasetSplit data = preset.data().load().croppedToMultipleOf(preset.architecture().sizeMultiple());
         log("train " + data.train().size() + " images, validation " + data.test().size()
                 + " (" + preset.validationNoise().description() + ")");
 

@@ -3,6 +3,8 @@ package org.denoiser.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -87,5 +89,21 @@ class DataPipelineTest {
         Arrays.fill(off, 0.1f);
         assertEquals(20.0, Psnr.compute(clean, off, 1.0), 1e-4);
         assertEquals(Double.POSITIVE_INFINITY, Psnr.compute(clean, clean.clone(), 1.0));
+    }
+
+    @Test
+    void imagesAreCutAtTheTopLeftToTheNetworksSizeMultiple() {
+        float[] image = new float[6 * 5 * 2]; // 6 rows of 5 pixels, 2 channels, each value its own index
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i;
+        }
+        ImageSet set = new ImageSet(6, 5, 2, List.of(image));
+        ImageSet cut = set.croppedToMultipleOf(4);
+        assertEquals(4, cut.height());
+        assertEquals(4, cut.width());
+        // row 1, pixel 3, channel 1: (1 * 5 + 3) * 2 + 1 in the original
+        assertEquals(17f, cut.image(0)[(1 * 4 + 3) * 2 + 1]);
+        assertSame(set, set.croppedToMultipleOf(1), "sizes that fit are kept as they are");
+        assertThrows(IllegalArgumentException.class, () -> set.croppedToMultipleOf(8));
     }
 }
