@@ -32,7 +32,7 @@ final class Fixtures {
     /** The shipped model for Gaussian noise on 8-bit gray images; denoise/auto's pick for them. */
     static final String GAUSSIAN_MODEL = AutoModel.PHOTO_MODEL;
     /** The shipped model that denoises RGB jointly; denoise/auto's pick for RGB. */
-    static final String COLOUR_MODEL = "denoise/gaussian-color";
+    static final String COLOUR_MODEL = "denoise/photo-color";
 
     private Fixtures() {
     }

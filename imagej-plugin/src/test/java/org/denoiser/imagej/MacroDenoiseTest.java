@@ -15,6 +15,7 @@ import ij.process.LUT;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Random;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.view.Views;
@@ -28,6 +29,7 @@ import org.denoiser.testimages.CleanNoisyPair;
 import org.denoiser.testimages.LowLight;
 import org.denoiser.testimages.SyntheticImages;
 import org.denoiser.testimages.TestImages;
+import org.denoiser.train.CameraPipelineNoise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,22 +136,57 @@ class MacroDenoiseTest {
                 .assertGainAtLeast(12); // measured 21.25 -> 38.25 dB (flux restored): mostly flat, dim sky
     }
 
+    /**
+     * An RGB photo goes to the colour model through a macro, and beats the gray photo model run
+     * per colour where that matters: a phone's colourful sensor noise (on Gaussian noise the two
+     * are level, 32.41 against 32.42 dB on this coffee at sigma 20).
+     */
     @Test
     void rgbGoesJointlyToTheColourModel() throws IOException {
-        CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(TestImages.coffee(), 20, 2);
+        CleanNoisyPair<UnsignedByteType> pair = phoneNoisy(TestImages.coffee());
         ImagePlus result = ImageJHarness.denoise(Fixtures.rgb("coffee.tif", pair.noisy()), AUTO, dir).saved();
 
         assertNotNull(result, "the macro saved no result");
         assertEquals(24, result.getBitDepth());
         assertEquals(1, result.getStackSize());
         Fixtures.assertSamePixels(Fixtures.direct(pair.noisy(), 2, COLOUR_MODEL), Fixtures.pixels(result));
-        PsnrGain perColour = PsnrGain.eightBit("RGB coffee sigma 20, gray model per colour", pair.clean(), pair.noisy(),
+        PsnrGain perColour = PsnrGain.eightBit("RGB coffee, phone noise, gray model per colour", pair.clean(), pair.noisy(),
                 Fixtures.direct(pair.noisy(), 2, GAUSSIAN_MODEL));
-        PsnrGain joint = PsnrGain.eightBit("RGB coffee sigma 20, colour model", pair.clean(), pair.noisy(),
+        PsnrGain joint = PsnrGain.eightBit("RGB coffee, phone noise, colour model", pair.clean(), pair.noisy(),
                 Fixtures.pixels(result));
-        joint.assertGainAtLeast(6); // measured 22.80 -> 32.69 dB
-        // measured +0.27 dB over 32.42 (photo-gray per colour; gaussian-gray-8bit: 32.24, gaussian-gray: 31.79)
-        joint.assertBetterThan(perColour, 0.2);
+        joint.assertGainAtLeast(6);
+        joint.assertBetterThan(perColour, 2); // measured 18.44 -> 28.17 dB against 20.99 per colour
+    }
+
+    /** {@code rgb} under the camera presets' synthetic phone noise: 40 photons, read noise 0.4 %, no JPEG. */
+    private static CleanNoisyPair<UnsignedByteType> phoneNoisy(Img<UnsignedByteType> rgb) {
+        int width = (int) rgb.dimension(0);
+        int height = (int) rgb.dimension(1);
+        float[] interleaved = new float[width * height * 3];
+        var in = rgb.randomAccess();
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    interleaved[(y * width + x) * 3 + c] = in.setPositionAndGet(x, y, c).get() / 255f;
+                }
+            }
+        }
+        float[] phone = new CameraPipelineNoise(40, 40, 0.004, 0, 90, 90, 3).apply(interleaved, width, height,
+                new Random(2));
+        Img<UnsignedByteType> clean = rgb.copy();
+        Img<UnsignedByteType> noisy = rgb.factory().create(rgb);
+        Img<FloatType> truth = ArrayImgs.floats(width, height, 3);
+        var out = noisy.randomAccess();
+        var exact = truth.randomAccess();
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    out.setPositionAndGet(x, y, c).set(Math.round(255 * phone[(y * width + x) * 3 + c]));
+                    exact.setPositionAndGet(x, y, c).set(in.setPositionAndGet(x, y, c).get());
+                }
+            }
+        }
+        return new CleanNoisyPair<>(clean, noisy, truth);
     }
 
     @Test

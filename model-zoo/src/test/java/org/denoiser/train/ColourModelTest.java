@@ -251,8 +251,8 @@ class ColourModelTest {
         ModelRepository userFolderOnly = repository(new ClasspathModelSource(ColourModelTest.class.getClassLoader()),
                 new DirectoryModelSource(work.resolve("models")));
         try (Denoiser auto = Denoiser.builder().repository(userFolderOnly).model(AutoModel.ID).build()) {
-            // This build ships denoise/gaussian-color; without it the pick would be the gray photo model.
-            assertEquals("denoise/gaussian-color", auto.modelFor(new UnsignedByteType(), 3).id(),
+            // This build ships denoise/photo-color; without it the pick would be the gray photo model.
+            assertEquals("denoise/photo-color", auto.modelFor(new UnsignedByteType(), 3).id(),
                     "a user's colour model (" + ID + ") is used when named, never picked for them");
         }
     }
