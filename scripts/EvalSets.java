@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import net.imglib2.Cursor;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.view.Views;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
@@ -114,30 +116,11 @@ public class EvalSets {
     /** clean/NAME.png as read, noisy/NAME.png under the camera pipeline's noise (8 bits, no JPEG). */
     static void cameraPair(ImageCodec codec, Path file, int channels, int photons, long seed, Path set) throws IOException {
         ImageData image = codec.read(file);
-        int width = (int) image.width();
-        int height = (int) image.height();
-        float[] clean = new float[width * height * channels];
-        var access = image.pixels().randomAccess();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    access.setPosition(new long[] {x, y, c, 0});
-                    clean[(y * width + x) * channels + c] = (float) (access.get().getRealDouble() / 255);
-                }
-            }
-        }
-        float[] noisy = new CameraPipelineNoise(photons, photons, 0.004, 0, 90, 90, channels)
-                .apply(clean, width, height, new java.util.Random(seed));
-        ArrayImg<UnsignedByteType, ByteArray> pixels = ArrayImgs.unsignedBytes(width, height, channels, 1);
-        var to = pixels.randomAccess();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    to.setPosition(new long[] {x, y, c, 0});
-                    to.get().set(Math.round(255 * noisy[(y * width + x) * channels + c]));
-                }
-            }
-        }
+        ArrayImg<UnsignedByteType, ByteArray> pixels = ArrayImgs.unsignedBytes(image.width(), image.height(), channels, 1);
+        LoopBuilder.setImages(Views.interval(image.pixels(), pixels), pixels)
+                .forEachPixel((from, to) -> to.setReal(from.getRealDouble()));
+        new CameraPipelineNoise(photons, photons, 0.004, 0, 90, 90, channels)
+                .applyTo(pixels, 255, new java.util.Random(seed));
         String name = file.getFileName().toString();
         Files.createDirectories(set.resolve("noisy"));
         Files.createDirectories(set.resolve("clean"));

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 import net.imglib2.img.Img;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.view.Views;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -160,32 +161,11 @@ class MacroDenoiseTest {
 
     /** {@code rgb} under the camera presets' synthetic phone noise: 40 photons, read noise 0.4 %, no JPEG. */
     private static CleanNoisyPair<UnsignedByteType> phoneNoisy(Img<UnsignedByteType> rgb) {
-        int width = (int) rgb.dimension(0);
-        int height = (int) rgb.dimension(1);
-        float[] interleaved = new float[width * height * 3];
-        var in = rgb.randomAccess();
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    interleaved[(y * width + x) * 3 + c] = in.setPositionAndGet(x, y, c).get() / 255f;
-                }
-            }
-        }
-        float[] phone = new CameraPipelineNoise(40, 40, 0.004, 0, 90, 90, 3).apply(interleaved, width, height,
-                new Random(2));
         Img<UnsignedByteType> clean = rgb.copy();
-        Img<UnsignedByteType> noisy = rgb.factory().create(rgb);
-        Img<FloatType> truth = ArrayImgs.floats(width, height, 3);
-        var out = noisy.randomAccess();
-        var exact = truth.randomAccess();
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    out.setPositionAndGet(x, y, c).set(Math.round(255 * phone[(y * width + x) * 3 + c]));
-                    exact.setPositionAndGet(x, y, c).set(in.setPositionAndGet(x, y, c).get());
-                }
-            }
-        }
+        Img<UnsignedByteType> noisy = rgb.copy();
+        new CameraPipelineNoise(40, 40, 0.004, 0, 90, 90, 3).applyTo(noisy, 255, new Random(2));
+        Img<FloatType> truth = ArrayImgs.floats(rgb.dimensionsAsLongArray());
+        LoopBuilder.setImages(rgb, truth).forEachPixel((from, to) -> to.setReal(from.getRealDouble()));
         return new CleanNoisyPair<>(clean, noisy, truth);
     }
 

@@ -12,6 +12,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
 import org.denoiser.api.NoiseRanges;
 import org.denoiser.noise.PoissonGaussianNoise;
 import org.denoiser.noise.SeededRandom;
@@ -69,6 +74,34 @@ public record CameraPipelineNoise(double minPhotons, double maxPhotons, double m
                     + " channel(s), got " + clean.length + " values");
         }
         return apply(clean, side, side, random);
+    }
+
+    /**
+     * Puts an image laid out as ImageJ and ImgLib2 hold it (x, y, then the channels as planes; any
+     * further axes of size 1) through the pipeline in place.
+     *
+     * @param fullScale the value of white in {@code image}: 255 for 8-bit photos, 1 for [0,1] floats
+     */
+    public <T extends RealType<T>> void applyTo(RandomAccessibleInterval<T> image, double fullScale, Random random) {
+        int width = (int) image.dimension(0);
+        int height = (int) image.dimension(1);
+        long plane = (long) width * height;
+        if (Intervals.numElements(image) != plane * channels) {
+            throw new IllegalArgumentException("camera pipeline noise needs " + channels + " channel plane(s) of "
+                    + width + "x" + height + ", got " + Intervals.numElements(image) + " values");
+        }
+        float scale = (float) fullScale;
+        float[] interleaved = new float[(int) (plane * channels)];
+        Cursor<T> in = Views.flatIterable(image).cursor();
+        for (int i = 0; in.hasNext(); i++) {
+            interleaved[(int) (i % plane) * channels + (int) (i / plane)] = (float) in.next().getRealDouble() / scale;
+        }
+        float[] noisy = apply(interleaved, width, height, random);
+        Cursor<T> out = Views.flatIterable(image).cursor();
+        for (int i = 0; out.hasNext(); i++) {
+            // integer types round the float product half up, as Math.round(float) does
+            out.next().setReal(scale * noisy[(int) (i % plane) * channels + (int) (i / plane)]);
+        }
     }
 
     /** @param clean sRGB values in [0,1], row-major {@code width x height}, {@link #channels} per pixel */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
-import net.imglib2.Cursor;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -114,20 +113,8 @@ class ShippedModelQualityTest {
         switch (noise) {
             case GAUSSIAN -> NoiseModels.parse(GAUSSIAN).apply(noisy, 0);
             case POISSON -> NoiseModels.parse(POISSON_GAUSS).apply(noisy, 0);
-            case PHONE -> {
-                // the pipeline takes interleaved [0,1] values; the crop is planar 0..255
-                float[] values = new float[(int) clean.size()];
-                int plane = values.length / channels;
-                Cursor<FloatType> in = Views.flatIterable(clean).cursor();
-                for (int i = 0; in.hasNext(); i++) {
-                    values[(i % plane) * channels + i / plane] = in.next().get() / 255;
-                }
-                float[] phone = new CameraPipelineNoise(PHONE_PHOTONS, PHONE_PHOTONS, PHONE_READ, 0, 90, 90, channels).apply(values, 160, 160, new Random(0));
-                Cursor<FloatType> out = Views.flatIterable(noisy).cursor();
-                for (int i = 0; out.hasNext(); i++) {
-                    out.next().set(255 * phone[(i % plane) * channels + i / plane]);
-                }
-            }
+            case PHONE -> new CameraPipelineNoise(PHONE_PHOTONS, PHONE_PHOTONS, PHONE_READ, 0, 90, 90, channels)
+                    .applyTo(noisy, 255, new Random(0));
         }
         return noisy;
     }

@@ -1,9 +1,14 @@
 package org.denoiser.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import net.imglib2.RandomAccess;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.junit.jupiter.api.Test;
 
 /** The synthetic camera pipeline: faithful without noise, spatially correlated and dimmer-is-noisier with it. */
@@ -76,6 +81,26 @@ class CameraPipelineNoiseTest {
         float[] clean = colourRamp();
         float[] out = new CameraPipelineNoise(1e8, 1e8, 0, 1, 95, 95, 3).apply(clean, new Random(6));
         assertTrue(rms(out, clean) < 4.0 / 255, "JPEG q95 of a smooth picture: rms " + rms(out, clean) * 255);
+    }
+
+    @Test
+    void planarEightBitImagesGetTheSameNoiseAsInterleavedValues() {
+        float[] interleaved = colourRamp();
+        Img<UnsignedByteType> planar = ArrayImgs.unsignedBytes(SIDE, SIDE, 3);
+        RandomAccess<UnsignedByteType> access = planar.randomAccess();
+        for (int i = 0; i < interleaved.length; i++) {
+            access.setPositionAndGet(i / 3 % SIDE, i / 3 / SIDE, i % 3).set(Math.round(255 * interleaved[i]));
+        }
+        CameraPipelineNoise noise = new CameraPipelineNoise(60, 60, 0.01, 0, 90, 90, 3);
+        float[] expected = noise.apply(interleaved, SIDE, SIDE, new Random(7));
+        noise.applyTo(planar, 255, new Random(7));
+        for (int i = 0; i < interleaved.length; i++) {
+            assertEquals(Math.round(255 * expected[i]), access.setPositionAndGet(i / 3 % SIDE, i / 3 / SIDE, i % 3).get(),
+                    "value " + i);
+        }
+        IllegalArgumentException gray = assertThrows(IllegalArgumentException.class,
+                () -> new CameraPipelineNoise(60, 60, 0, 0, 90, 90, 1).applyTo(planar, 255, new Random(7)));
+        assertTrue(gray.getMessage().contains("1 channel plane(s) of 64x64"), gray.getMessage());
     }
 
     private static float[] colourRamp() {
