@@ -63,3 +63,4 @@ eval_into denoise/poisson-gauss poisson-gauss:12.75,2.55 "$sets/color" --quantiz
 ./denoiser bench --model denoise/gaussian-gray --sizes 8192 --stack 0 --thread-counts 1 --repeat 1 | tee "$out/bench-8192.txt"
 DENOISER_JAVA_OPTS=-Xmx1g ./denoiser bench --model denoise/gaussian-gray --sizes 8192 --stack 0 --thread-counts 1 --repeat 1 \
   | tee "$out/bench-8192-xmx1g.txt"
+scripts/bench-vs-bm3d.sh | tee "$out/bench-vs-bm3d.txt"
