@@ -1,6 +1,7 @@
 package org.denoiser.noise;
 
 import java.util.Locale;
+import org.denoiser.testimages.noise.PoissonSampler;
 
 /**
  * Camera noise: photon shot noise plus read noise,
@@ -40,7 +41,7 @@ public record PoissonGaussianNoise(double gain, double readNoise) implements Noi
                             + "simulated (a camera pixel holds about 1e5); use a larger gain", describe(),
                     NoiseModels.format(value), meanPhotons, NoiseModels.format(MAX_PHOTONS)));
         }
-        long photons = PoissonSampler.sample(meanPhotons, random);
+        long photons = PoissonSampler.sample(meanPhotons, random::nextDouble);
         return (float) (gain * photons + readNoise * random.nextGaussian());
     }
 

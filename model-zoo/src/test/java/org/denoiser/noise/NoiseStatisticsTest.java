@@ -45,7 +45,11 @@ class NoiseStatisticsTest {
     @Test
     void poissonIsCorrectJustAboveTheSwitchToRejectionSampling() {
         float[] noisy = noisyFlat(new PoissonGaussianNoise(1, 0), 15, 4);
-        double pmf15 = Math.exp(-15 + 15 * Math.log(15) - PoissonSampler.logFactorial(15));
+        double logFactorial15 = 0;
+        for (int k = 2; k <= 15; k++) {
+            logFactorial15 += Math.log(k);
+        }
+        double pmf15 = Math.exp(-15 + 15 * Math.log(15) - logFactorial15);
         assertEquals(pmf15, fractionEqualTo(noisy, 15), 0.005);
         assertEquals(15, mean(noisy), 4 * Math.sqrt(15.0 / N));
         assertEquals(15, variance(noisy), 4 * 15 * Math.sqrt(2.0 / N));
@@ -58,15 +62,6 @@ class NoiseStatisticsTest {
         assertEquals(10_000, variance(noisy), 4 * 10_000 * Math.sqrt(2.0 / N));
         for (float v : noisy) {
             assertEquals(Math.rint(v), v, 0, "photon counts are whole numbers");
-        }
-    }
-
-    @Test
-    void logFactorialMatchesTheSumOfLogs() {
-        double sum = 0;
-        for (int k = 1; k <= 200; k++) {
-            sum += Math.log(k);
-            assertEquals(sum, PoissonSampler.logFactorial(k), 1e-9 * sum, "ln " + k + "!");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.denoiser.testimages.noise;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Exact Poisson random numbers for any mean.
@@ -9,7 +10,9 @@ import java.util.SplittableRandom;
  * use Hörmann's PTRS transformed rejection ("The transformed rejection method for generating
  * Poisson random variables", 1993), which costs about the same for every mean and, unlike a normal
  * approximation, keeps the skew and integer nature of the distribution. The split at 10 is the
- * one Hörmann recommends and NumPy uses.
+ * one Hörmann recommends and NumPy uses. The draws come from any source of uniform numbers, so
+ * the test stacks (a {@link SplittableRandom}) and the core library's noise models (its own
+ * seeded generator) share this one sampler.
  */
 public final class PoissonSampler {
 
@@ -28,27 +31,39 @@ public final class PoissonSampler {
      * @throws IllegalArgumentException if {@code mean} is negative, NaN or infinite
      */
     public static long sample(double mean, SplittableRandom random) {
+        return sample(mean, random::nextDouble);
+    }
+
+    /**
+     * Draws one Poisson-distributed count from uniform numbers in [0, 1).
+     *
+     * @param mean expected count, finite and {@code >= 0}
+     * @param uniform uniform numbers in [0, 1); none are taken for a mean of 0
+     * @return a count {@code >= 0}
+     * @throws IllegalArgumentException if {@code mean} is negative, NaN or infinite
+     */
+    public static long sample(double mean, DoubleSupplier uniform) {
         if (!(mean >= 0) || Double.isInfinite(mean)) {
             throw new IllegalArgumentException("Poisson mean must be finite and >= 0, got " + mean);
         }
         if (mean == 0) {
             return 0;
         }
-        return mean < PTRS_THRESHOLD ? knuth(mean, random) : ptrs(mean, random);
+        return mean < PTRS_THRESHOLD ? knuth(mean, uniform) : ptrs(mean, uniform);
     }
 
-    private static long knuth(double mean, SplittableRandom random) {
+    private static long knuth(double mean, DoubleSupplier uniform) {
         double limit = Math.exp(-mean);
         long count = 0;
-        double product = random.nextDouble();
+        double product = uniform.getAsDouble();
         while (product > limit) {
             count++;
-            product *= random.nextDouble();
+            product *= uniform.getAsDouble();
         }
         return count;
     }
 
-    private static long ptrs(double mean, SplittableRandom random) {
+    private static long ptrs(double mean, DoubleSupplier uniform) {
         double sqrtMean = Math.sqrt(mean);
         double logMean = Math.log(mean);
         double b = 0.931 + 2.53 * sqrtMean;
@@ -56,8 +71,8 @@ public final class PoissonSampler {
         double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
         double acceptBox = 0.9277 - 3.6224 / (b - 2);
         while (true) {
-            double u = random.nextDouble() - 0.5;
-            double v = random.nextDouble();
+            double u = uniform.getAsDouble() - 0.5;
+            double v = uniform.getAsDouble();
             double us = 0.5 - Math.abs(u);
             long k = (long) Math.floor((2 * a / us + b) * u + mean + 0.43);
             // Fast acceptance inside the box where the hat is known to lie under the density.
