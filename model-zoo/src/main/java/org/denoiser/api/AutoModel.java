@@ -92,11 +92,6 @@ public final class AutoModel implements AutoCloseable {
                 : choose(image.pixels().firstElement(), image.channels(), image.metadata().fromMicroscope());
     }
 
-    /** {@code id} itself, or for {@value #ID} the model for pixels of {@code type}. */
-    public static String resolve(String id, RealType<?> type) {
-        return isAuto(id) ? choose(type) : id;
-    }
-
     /**
      * The shipped model for 8-bit RGB photos, if there is one: among the models that came with the
      * denoiser (not a user's own), the blind ones that take 3 channels and were trained on white

@@ -1,6 +1,7 @@
 package org.denoiser.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.imglib2.Cursor;
@@ -28,7 +29,7 @@ class AutoModelTest {
         assertEquals(AutoModel.PHOTO_MODEL, AutoModel.choose(new UnsignedByteType()));
         assertEquals(AutoModel.CAMERA_MODEL, AutoModel.choose(new UnsignedShortType()));
         assertEquals(AutoModel.CAMERA_MODEL, AutoModel.choose(new FloatType()));
-        assertEquals("denoise/mnist-seed", AutoModel.resolve("denoise/mnist-seed", new UnsignedByteType()));
+        assertFalse(AutoModel.isAuto("denoise/mnist-seed"));
     }
 
     @Test
