@@ -20,6 +20,7 @@ import org.denoiser.flux.FluxRestoration;
 import org.denoiser.flux.FluxRestoringSink;
 import org.denoiser.inference.ModelRunner;
 import org.denoiser.inference.NoiseConditioning;
+import org.denoiser.inference.SelfEnsemble;
 import org.denoiser.io.ImageData;
 import org.denoiser.normalize.NoiseLevel;
 import org.denoiser.normalize.Normalization;
@@ -73,6 +74,8 @@ public final class Denoiser implements AutoCloseable {
     private final ExecutorService pool;
     private final Border border;
     private final boolean restoreFlux;
+    /** Whether each tile is run in all 8 orientations and the results averaged ({@link SelfEnsemble}). */
+    private final boolean selfEnsemble;
     /** Set for {@link AutoModel#ID}: every call goes to the model picked for its image. */
     private final AutoModel auto;
     /** Calls hold the read lock; close takes the write lock, so it waits for them. */
@@ -96,6 +99,7 @@ public final class Denoiser implements AutoCloseable {
         this.cancel = b.cancel;
         this.border = Border.of(runner.info().border());
         this.restoreFlux = b.restoreFlux;
+        this.selfEnsemble = b.selfEnsemble;
         this.pool = b.threads > 1 ? Executors.newFixedThreadPool(b.threads, Denoiser::daemon) : null;
     }
 
@@ -114,6 +118,7 @@ public final class Denoiser implements AutoCloseable {
         this.pool = null;
         this.border = null;
         this.restoreFlux = b.restoreFlux;
+        this.selfEnsemble = b.selfEnsemble;
     }
 
     /** A view of {@code owner} with another noise setting: same model, pool, lock and defaults. */
@@ -130,6 +135,7 @@ public final class Denoiser implements AutoCloseable {
         this.pool = owner.pool;
         this.border = owner.border;
         this.restoreFlux = owner.restoreFlux;
+        this.selfEnsemble = owner.selfEnsemble;
     }
 
     public static Builder builder() {
@@ -387,7 +393,7 @@ public final class Denoiser implements AutoCloseable {
                 sources.add(normalizations.get(c).rowSource(plane.in()));
                 sinks.add(outputFor(normalizations.get(c), plane, fittedOnThePlane));
             }
-            runTiles(plan, sources, sinks, runner, tiles);
+            runTiles(plan, sources, sinks, ensembled(runner, channels.size()), tiles);
         }
     }
 
@@ -466,7 +472,11 @@ public final class Denoiser implements AutoCloseable {
         if (level != null) {
             levelListener.accept(level);
         }
-        return runner.toldLevel(level);
+        return ensembled(runner.toldLevel(level), 1);
+    }
+
+    private TileProcessor ensembled(TileProcessor network, int channels) {
+        return selfEnsemble ? new SelfEnsemble(network, channels) : network;
     }
 
     /**
@@ -578,6 +588,7 @@ public final class Denoiser implements AutoCloseable {
         private DenoiseProgress progress = DenoiseProgress.NONE;
         private CancelToken cancel = new CancelToken();
         private boolean restoreFlux = true;
+        private boolean selfEnsemble;
 
         private Builder() {}
 
@@ -644,6 +655,15 @@ public final class Denoiser implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether every tile is denoised in its 8 orientations and the results averaged ({@link
+         * SelfEnsemble}): a little more noise removed for 8 times the time. Default false.
+         */
+        public Builder selfEnsemble(boolean ensemble) {
+            this.selfEnsemble = ensemble;
+            return this;
+        }
+
         private void requireTileFits(int effectiveOverlap) {
             long side = tileSize + 2L * effectiveOverlap;
             if (side > MAX_TILE_SIDE) {
@@ -696,6 +716,7 @@ public final class Denoiser implements AutoCloseable {
             copy.progress = progress;
             copy.cancel = cancel;
             copy.restoreFlux = restoreFlux;
+            copy.selfEnsemble = selfEnsemble;
             return copy;
         }
     }
