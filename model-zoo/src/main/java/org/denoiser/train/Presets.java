@@ -43,7 +43,8 @@ public final class Presets {
     /**
      * 7.9 Gpx, what gaussian-gray 2.0 saw: at step 22,521 of the first plan (80,000) BSD68 sigma 25
      * was 28.57 dB, too slow a climb to reach 29.05 by then; extended before the first rate drop,
-     * so the run so far is the same run.
+     * so the run so far is the same run. Stopped at step 39,935: it tracked gaussian-gray 2.0's
+     * curve step for step at 2.8x the cost (MODELS.md, "gaussian-gray-large").
      */
     private static final int LARGE_STEPS = 120_000;
     public static final String POISSON_GAUSS = "poisson-gauss";
