@@ -25,11 +25,13 @@ final class DenoiseDialog implements DialogListener {
     private static final String PREF_TILE = "denoiser.tile";
     private static final String PREF_STRENGTH = "denoiser.strength";
     private static final String PREF_FLUX = "denoiser.flux";
+    private static final String PREF_ENSEMBLE = "denoiser.ensemble";
     /** The slider's range; macros may use the full {@link NoiseSetting} range. */
     private static final double SLIDER_MIN = 0.25;
     private static final double SLIDER_MAX = 4;
     /** Also the Help's name for it ({@link ModelChoices#helpHtml()}). */
     static final String FLUX_LABEL = "Restore flux (16/32-bit)";
+    static final String ENSEMBLE_LABEL = "Ensemble of 8 orientations";
 
     private final ModelChoices models;
     private final ImagePlusDenoiser denoiser;
@@ -37,6 +39,7 @@ final class DenoiseDialog implements DialogListener {
     private final PreviewWindow preview;
     private Label description;
     private Checkbox flux;
+    private Checkbox ensemble;
 
     private DenoiseDialog(ModelChoices models, ImagePlusDenoiser denoiser, ImagePlus imp, PreviewWindow preview) {
         this.models = models;
@@ -68,6 +71,7 @@ final class DenoiseDialog implements DialogListener {
         Prefs.set(PREF_TILE, options.tileSize());
         Prefs.set(PREF_STRENGTH, options.strength());
         Prefs.set(PREF_FLUX, options.restoreFlux());
+        Prefs.set(PREF_ENSEMBLE, options.selfEnsemble());
     }
 
     private DenoiseOptions ask(boolean anotherRunGoing) {
@@ -89,6 +93,8 @@ final class DenoiseDialog implements DialogListener {
         gd.addMessage("Advanced:");
         gd.addNumericField("Tile size", Prefs.get(PREF_TILE, DenoiseOptions.DEFAULT_TILE_SIZE), 0, 6,
                 "pixels (smaller needs less memory)");
+        gd.addCheckbox(ENSEMBLE_LABEL, Prefs.get(PREF_ENSEMBLE, false));
+        ensemble = (Checkbox) gd.getCheckboxes().lastElement();
         gd.addPreviewCheckbox(null, "Preview the plane on display");
         if (anotherRunGoing) {
             gd.addMessage("Another Denoise or Train run is in progress: this one starts when it ends.");
@@ -102,6 +108,9 @@ final class DenoiseDialog implements DialogListener {
         DenoiseOptions options = read(gd);
         if (Recorder.record && !options.restoreFlux()) {
             Recorder.recordOption(DenoiseOptions.FLUX_KEY, "false");
+        }
+        if (Recorder.record && options.selfEnsemble()) {
+            Recorder.recordOption(DenoiseOptions.ENSEMBLE_KEY);
         }
         return options;
     }
@@ -125,7 +134,10 @@ final class DenoiseDialog implements DialogListener {
         return true;
     }
 
-    /** Read in the order the items were added; the flux checkbox is read directly, so the recorder skips it. */
+    /**
+     * Read in the order the items were added; the flux and ensemble checkboxes are read directly, so
+     * the recorder skips them (their keys are recorded by hand in {@link #ask}).
+     */
     private DenoiseOptions read(GenericDialog gd) {
         String model = gd.getNextChoice();
         boolean stack = gd.getNextBoolean();
@@ -134,7 +146,7 @@ final class DenoiseDialog implements DialogListener {
         if (Double.isNaN(tile) || Double.isNaN(strength)) {
             throw new IllegalArgumentException("the tile size or strength is not a number");
         }
-        return new DenoiseOptions(model, stack, (int) tile, strength, flux.getState());
+        return new DenoiseOptions(model, stack, (int) tile, strength, flux.getState(), ensemble.getState());
     }
 
     /** Whether flux restoration applies to {@code imp}: 16-bit and 32-bit images; 8-bit and RGB use a fixed map. */

@@ -58,7 +58,8 @@ final class DenoiseRun {
         ImagePlus result = denoiser.denoise(imp, options, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         // a result without flux restoration is not what the command line gives by default: say so
-        String flux = options.restoreFlux() || !DenoiseDialog.hasFluxToRestore(imp) ? "" : ", flux restoration off";
+        String flux = (options.restoreFlux() || !DenoiseDialog.hasFluxToRestore(imp) ? "" : ", flux restoration off")
+                + (options.selfEnsemble() ? ", self-ensemble" : "");
         String summary = String.format(Locale.ROOT, "Denoise: %s with %s%s, %d plane(s) in %.1f s (%.2f planes/s)%s",
                 imp.getTitle(), choice, flux, planes, seconds, planes / Math.max(seconds, 1e-9), progress.noiseLevels());
         IJ.showStatus(summary);

@@ -107,7 +107,7 @@ public final class DenoiserSession implements AutoCloseable {
         }
         ChannelJob<T, U> first = jobs.get(0);
         Denoiser loaded = denoiserFor(new Loaded(modelFor(options.modelId(), first.in().getType(), first.channels(),
-                false).id(), options.tileSize(), options.restoreFlux()));
+                false).id(), options.tileSize(), options.restoreFlux(), options.selfEnsemble()));
         long totalPlanes = jobs.stream().mapToLong(ChannelJob::planes).sum();
         long planesBefore = 0;
         try {
@@ -201,6 +201,7 @@ public final class DenoiserSession implements AutoCloseable {
                 .model(wanted.modelId())
                 .tileSize(wanted.tileSize())
                 .restoreFlux(wanted.restoreFlux())
+                .selfEnsemble(wanted.selfEnsemble())
                 .progress((done, total) -> route.tilesDone(done, total))
                 .build();
         loadedWith = wanted;
@@ -208,18 +209,19 @@ public final class DenoiserSession implements AutoCloseable {
         if (IJ.getInstance() == null) {
             // A record for batch runs; in the ImageJ window the status line said it.
             IJ.log("Denoise: loaded model " + wanted.modelId() + " (tile " + wanted.tileSize()
-                    + (wanted.restoreFlux() ? "" : ", flux restoration off") + ")");
+                    + (wanted.restoreFlux() ? "" : ", flux restoration off")
+                    + (wanted.selfEnsemble() ? ", self-ensemble" : "") + ")");
         }
         return denoiser;
     }
 
     /**
-     * The settings a {@link Denoiser} is built with: another model, tile size or flux choice means
+     * The settings a {@link Denoiser} is built with: another model, tile size, flux or ensemble choice means
      * building another one (the builder fixes them; a model load takes a second or two).
      *
      * @param modelId concrete, never {@code denoise/auto}
      */
-    private record Loaded(String modelId, int tileSize, boolean restoreFlux) {
+    private record Loaded(String modelId, int tileSize, boolean restoreFlux, boolean selfEnsemble) {
     }
 
     private static DenoiserSession createShared() {

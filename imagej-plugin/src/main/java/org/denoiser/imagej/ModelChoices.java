@@ -93,6 +93,8 @@ final class ModelChoices {
                 .append(" (greyed out for them). Off: the network's output as it is; recorded as flux=false.</p>")
                 .append("<p>Tile size: the image is denoised in tiles of this size with the model's overlap, ")
                 .append("so the result does not depend on it; smaller tiles need less memory.</p>")
+                .append("<p>").append(DenoiseDialog.ENSEMBLE_LABEL).append(": every tile is also denoised mirrored and transposed, and the ")
+                .append("8 results are averaged; about 0.1 dB less noise for 8 times the time. Recorded as ensemble.</p>")
                 .append("<p>More: imagej-plugin/README.md in the Denoiser sources.</p></html>").toString();
     }
 

@@ -35,7 +35,7 @@ class DenoiseOptionsTest {
     void aMisspeltKeyIsAnErrorListingTheValidKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("modle=denoise/poisson-gauss stack"));
-        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>, strength=<factor>, flux=false",
+        assertEquals("unknown key 'modle'; valid keys: model=<id>, stack, tile=<pixels>, strength=<factor>, flux=false, ensemble",
                 e.getMessage());
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("Model=a/b stack tiles=3"));
@@ -72,6 +72,16 @@ class DenoiseOptionsTest {
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
                 () -> DenoiseOptions.fromMacro("model=a/b flux=flase"));
         assertEquals("flux=flase must be true or false (flux=false turns flux restoration off)", typo.getMessage());
+    }
+
+    @Test
+    void theEnsembleIsAFlagThatIsOffUnlessWritten() {
+        assertFalse(DenoiseOptions.fromMacro("model=denoise/gaussian-gray stack").selfEnsemble());
+        assertFalse(DenoiseOptions.fromMacro("model=[my ensemble model] stack").selfEnsemble(), "inside a bracketed value");
+        DenoiseOptions on = DenoiseOptions.fromMacro("model=denoise/auto ensemble stack");
+        assertTrue(on.selfEnsemble());
+        assertTrue(on.planeOnly().selfEnsemble(), "the preview follows the checkbox");
+        assertTrue(on.withModelId("denoise/photo-gray").selfEnsemble(), "and so does the model auto picks");
     }
 
     @Test

@@ -125,6 +125,23 @@ class MacroDenoiseTest {
     }
 
     @Test
+    void theEnsembleFlagAveragesTheEightOrientations() throws IOException {
+        CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(TestImages.camera(), 25, 5);
+        ImagePlus result = ImageJHarness.denoise(Fixtures.gray("camera.tif", pair.noisy(), 1, 1, 1),
+                "model=" + GAUSSIAN_MODEL + " ensemble", dir).saved();
+        assertNotNull(result, "the macro saved no result");
+        Img<UnsignedByteType> expected;
+        try (Denoiser denoiser = Denoiser.builder().model(GAUSSIAN_MODEL).selfEnsemble(true).build()) {
+            expected = denoiser.denoise(pair.noisy());
+        }
+        Fixtures.assertSamePixels(expected, Fixtures.pixels(result));
+        double onePass = PsnrGain.eightBit("one pass", pair.clean(), pair.noisy(),
+                Fixtures.direct(pair.noisy(), -1, GAUSSIAN_MODEL)).denoised();
+        double ensemble = PsnrGain.eightBit("ensemble", pair.clean(), pair.noisy(), expected).denoised();
+        assertTrue(ensemble > onePass, "ensemble " + ensemble + " dB against one pass " + onePass + " dB");
+    }
+
+    @Test
     void thirtyTwoBitAstronomyFrame() throws IOException {
         CleanNoisyPair<FloatType> pair = SyntheticImages.astronomyFrame(3, 160, 128, LowLight.DIM);
         ImagePlus result = ImageJHarness.denoise(Fixtures.gray("sky.tif", pair.noisy(), 1, 1, 1), CAMERA, dir).saved();
