@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println(baseline != null
                 ? "ratio: Mpx/s of " + modelOptions.model + " over " + baseline + " in the same case and threads"
                 : "ratio: Mpx/s over the first thread count in the same case");
+        if (modelOptions.selfEnsemble) {
+            out.println("self-ensemble: the networks ran every tile in its 8 orientations (classical methods as usual)");
+        }
         return 0;
     }
 

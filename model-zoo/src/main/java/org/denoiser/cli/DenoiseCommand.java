@@ -66,9 +66,9 @@ final class DenoiseCommand implements Callable<Integer> {
                     // in place: the noisy pixels are not needed again, and a second copy would double the memory
                     codec.write(denoiser.withNoise(setting, levels::add).denoiseInPlace(image), output);
                     // denoise/auto picks per image; model() names the one this image got
-                    out().printf("%s -> %s (%s; %s, %s%s, %.2f s)%n", input, output, Axis.describe(image.axes()),
+                    out().printf("%s -> %s (%s; %s, %s%s%s, %.2f s)%n", input, output, Axis.describe(image.axes()),
                             image.type(), denoiser.model().id(), levels.isEmpty() ? "" : ", " + NoiseLevelUsed.summary(levels),
-                            (System.nanoTime() - start) / 1e9);
+                            modelOptions.selfEnsemble ? ", self-ensemble" : "", (System.nanoTime() - start) / 1e9);
                 } catch (DenoiseException e) {
                     // One bad file must not stop the others; the exit code still reports it.
                     reportFailure(input, e.getMessage());

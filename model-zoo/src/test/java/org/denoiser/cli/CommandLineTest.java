@@ -2,6 +2,7 @@ package org.denoiser.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -111,6 +112,19 @@ class CommandLineTest {
         CliRun sigma = CliRun.of("denoise", "--model", "denoise/poisson-gauss-nl", "--sigma", "25", good.toString(),
                 "-o", tmp.resolve("sigma").toString());
         assertTrue(sigma.out().contains("read 0.0980 (25.00 in image units; given)"), sigma.out());
+    }
+
+    @Test
+    void theSelfEnsembleIsNamedAndChangesTheResult() throws Exception {
+        Path good = writeGray8("good.png", 64, 48);
+        CliRun once = CliRun.of("denoise", "--model", "denoise/gaussian-gray", good.toString(), "-o", tmp.resolve("once").toString());
+        CliRun eight = CliRun.of("denoise", "--model", "denoise/gaussian-gray", "--self-ensemble", good.toString(),
+                "-o", tmp.resolve("eight").toString());
+        assertEquals(0, eight.exitCode(), eight.err());
+        assertTrue(eight.out().contains("denoise/gaussian-gray, self-ensemble,"), eight.out());
+        assertFalse(once.out().contains("self-ensemble"), once.out());
+        assertNotEquals(-1, Files.mismatch(tmp.resolve("once/good.png"), tmp.resolve("eight/good.png")),
+                "8 orientations averaged must differ from one pass");
     }
 
     @Test
