@@ -49,6 +49,7 @@ class PoisonPillTest extends BrokerTest {
         pills.put("unknown-model", new Pill(png, Map.of(MessageHeaders.MODEL, "denoise/no-such-model"), "unknown-model"));
         pills.put("strength-not-a-number", new Pill(png, Map.of(MessageHeaders.STRENGTH, "strong"), "bad-headers"));
         pills.put("strength-for-a-blind-model", new Pill(png, Map.of(MessageHeaders.STRENGTH, "1.5"), "bad-headers"));
+        pills.put("self-ensemble-not-a-boolean", new Pill(png, Map.of(MessageHeaders.SELF_ENSEMBLE, "yes"), "bad-headers"));
 
         kafka.createTopics(1, "pp-in");
         WorkerConfig config = TestWorkers.config(kafka.bootstrapServers(), "pp-in", "pp-out", Map.of("max.pixels", "10000"));

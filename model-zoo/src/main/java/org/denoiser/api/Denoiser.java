@@ -121,8 +121,8 @@ public final class Denoiser implements AutoCloseable {
         this.selfEnsemble = b.selfEnsemble;
     }
 
-    /** A view of {@code owner} with another noise setting: same model, pool, lock and defaults. */
-    private Denoiser(Denoiser owner, NoiseSetting noise, Consumer<NoiseLevelUsed> levelListener) {
+    /** A view of {@code owner} with another noise setting or ensemble choice: same model, pool, lock and defaults. */
+    private Denoiser(Denoiser owner, NoiseSetting noise, Consumer<NoiseLevelUsed> levelListener, boolean selfEnsemble) {
         this.owner = owner;
         this.noise = noise;
         this.levelListener = levelListener;
@@ -135,7 +135,7 @@ public final class Denoiser implements AutoCloseable {
         this.pool = owner.pool;
         this.border = owner.border;
         this.restoreFlux = owner.restoreFlux;
-        this.selfEnsemble = owner.selfEnsemble;
+        this.selfEnsemble = selfEnsemble;
     }
 
     public static Builder builder() {
@@ -154,7 +154,16 @@ public final class Denoiser implements AutoCloseable {
         if (auto == null) {
             NoiseConditioning.requireSupported(runner.info(), setting);
         }
-        return new Denoiser(owner, setting, listener);
+        return new Denoiser(owner, setting, listener, selfEnsemble);
+    }
+
+    /**
+     * This denoiser with the self-ensemble on or off ({@link Builder#selfEnsemble}): a cheap view
+     * sharing the loaded model and this view's noise setting, so a per-record choice needs no
+     * reload. Closing the view does nothing; close the denoiser it was made from.
+     */
+    public Denoiser withSelfEnsemble(boolean ensemble) {
+        return new Denoiser(owner, noise, levelListener, ensemble);
     }
 
     /** The noise setting conditioned models get from this denoiser (the default unless a view). */
@@ -162,9 +171,9 @@ public final class Denoiser implements AutoCloseable {
         return noise;
     }
 
-    /** For {@link AutoModel#ID}: the picked model's denoiser with this view's noise setting and listener. */
+    /** For {@link AutoModel#ID}: the picked model's denoiser with this view's noise setting, listener and ensemble choice. */
     private Denoiser picked(Denoiser denoiser) {
-        return denoiser.withNoise(noise, levelListener);
+        return denoiser.withNoise(noise, levelListener).withSelfEnsemble(selfEnsemble);
     }
 
     /** The model; for {@link AutoModel#ID}, the one picked for the most recent image. */

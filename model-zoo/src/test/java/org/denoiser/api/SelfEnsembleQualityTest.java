@@ -1,5 +1,6 @@
 package org.denoiser.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -26,6 +27,24 @@ class SelfEnsembleQualityTest {
         double ensemble = psnrOf(pair, true);
         System.out.printf(Locale.ROOT, "camera, sigma 25: one pass %.2f dB, self-ensemble %.2f dB%n", single, ensemble);
         assertTrue(ensemble > single + 0.03, "self-ensemble " + ensemble + " dB against one pass " + single + " dB");
+    }
+
+    /** The per-call view gives what a denoiser built with the ensemble gives, also through denoise/auto. */
+    @Test
+    void theViewEqualsTheBuiltEnsemble() {
+        CleanNoisyPair<UnsignedByteType> pair = SyntheticImages.gaussianNoisy8bit(TestImages.camera(), 25, 8);
+        Img<UnsignedByteType> built;
+        try (Denoiser denoiser = Denoiser.builder().repository(BundledModels.repository()).model(AutoModel.PHOTO_MODEL)
+                .selfEnsemble(true).build()) {
+            built = denoiser.denoise(pair.noisy());
+        }
+        try (Denoiser auto = Denoiser.builder().repository(BundledModels.repository()).model(AutoModel.ID).build()) {
+            Img<UnsignedByteType> onePass = auto.denoise(pair.noisy());
+            Img<UnsignedByteType> viewed = auto.withSelfEnsemble(true).denoise(pair.noisy());
+            assertEquals(AutoModel.PHOTO_MODEL, auto.model().id());
+            assertEquals(Psnr.compute(built, viewed, 255), Double.POSITIVE_INFINITY, "the view's pixels equal the built one's");
+            assertTrue(Psnr.compute(built, onePass, 255) < 60, "the denoiser itself stays one pass");
+        }
     }
 
     private static double psnrOf(CleanNoisyPair<UnsignedByteType> pair, boolean selfEnsemble) {

@@ -51,10 +51,12 @@ final class ImageProcessor {
             String modelId = MessageHeaders.text(in.headers(), MessageHeaders.MODEL).orElse(config.model());
             ImagePayload payload = ImagePayload.decode(in.value(), in.headers(), codec, source);
             NoiseSetting setting = strength(in.headers());
+            boolean ensemble = selfEnsemble(in.headers());
             Denoiser denoiser = models.denoiser(modelId);
             List<NoiseLevelUsed> levels = new ArrayList<>();
             // in place: the decoded pixels are not needed again (a retry decodes the record anew)
-            ImageData result = denoiser.withNoise(setting, levels::add).denoiseInPlace(payload.image());
+            ImageData result = denoiser.withNoise(setting, levels::add).withSelfEnsemble(ensemble)
+                    .denoiseInPlace(payload.image());
             byte[] value = payload.encode(result, codec);
             if (value.length > config.maxRecordBytes()) {
                 throw new OutputTooLargeException("the denoised " + source + " encodes to " + value.length
@@ -91,6 +93,17 @@ final class ImageProcessor {
         } catch (IllegalArgumentException e) {
             throw new BadHeadersException("header " + MessageHeaders.STRENGTH + ": " + e.getMessage());
         }
+    }
+
+    /** The record's {@code denoise.self-ensemble}: {@code true}, or {@code false} when absent; anything else is a bad header. */
+    private static boolean selfEnsemble(Headers headers) {
+        String text = MessageHeaders.text(headers, MessageHeaders.SELF_ENSEMBLE).orElse("false");
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadHeadersException("header " + MessageHeaders.SELF_ENSEMBLE + ": '" + text
+                    + "' must be true or false");
+        };
     }
 
     private static Headers outputHeaders(ConsumerRecord<byte[], byte[]> in, ImagePayload payload, Denoiser denoiser, long start) {

@@ -29,6 +29,12 @@ public final class MessageHeaders {
      * other value, or a strength for a blind model, sends the record to the dead-letter topic.
      */
     public static final String STRENGTH = "denoise.strength";
+    /**
+     * {@code true} to denoise every tile in its 8 orientations and average the results (a little less
+     * noise for 8 times the time), {@code false} or absent for one pass; any other value sends the
+     * record to the dead-letter topic.
+     */
+    public static final String SELF_ENSEMBLE = "denoise.self-ensemble";
     /** Copied like every other foreign header; named here because the demo and tests use it. */
     public static final String CORRELATION_ID = "correlation-id";
 
