@@ -107,15 +107,16 @@ public final class DenoiserSession implements AutoCloseable {
         }
         ChannelJob<T, U> first = jobs.get(0);
         Denoiser loaded = denoiserFor(new Loaded(modelFor(options.modelId(), first.in().getType(), first.channels(),
-                false).id(), options.tileSize(), options.restoreFlux(), options.selfEnsemble()));
+                false).id(), options.tileSize(), options.restoreFlux()));
         long totalPlanes = jobs.stream().mapToLong(ChannelJob::planes).sum();
         long planesBefore = 0;
         try {
             for (ChannelJob<T, U> job : jobs) {
                 route = new ProgressRoute(monitor, planesBefore, job.planes(), totalPlanes);
                 route.checkCancelled();
-                loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).denoiseInto(job.in(), job.out(),
-                        job.channelAxis(), job.normalizationFor(loaded.model()));
+                // strength and ensemble are views of the loaded model: changing them needs no reload
+                loaded.withNoise(options.noiseSetting(), monitor::noiseLevel).withSelfEnsemble(options.selfEnsemble())
+                        .denoiseInto(job.in(), job.out(), job.channelAxis(), job.normalizationFor(loaded.model()));
                 planesBefore += job.planes();
             }
             monitor.progress(1);
@@ -201,7 +202,6 @@ public final class DenoiserSession implements AutoCloseable {
                 .model(wanted.modelId())
                 .tileSize(wanted.tileSize())
                 .restoreFlux(wanted.restoreFlux())
-                .selfEnsemble(wanted.selfEnsemble())
                 .progress((done, total) -> route.tilesDone(done, total))
                 .build();
         loadedWith = wanted;
@@ -209,19 +209,18 @@ public final class DenoiserSession implements AutoCloseable {
         if (IJ.getInstance() == null) {
             // A record for batch runs; in the ImageJ window the status line said it.
             IJ.log("Denoise: loaded model " + wanted.modelId() + " (tile " + wanted.tileSize()
-                    + (wanted.restoreFlux() ? "" : ", flux restoration off")
-                    + (wanted.selfEnsemble() ? ", self-ensemble" : "") + ")");
+                    + (wanted.restoreFlux() ? "" : ", flux restoration off") + ")");
         }
         return denoiser;
     }
 
     /**
-     * The settings a {@link Denoiser} is built with: another model, tile size, flux or ensemble choice means
+     * The settings a {@link Denoiser} is built with: another model, tile size or flux choice means
      * building another one (the builder fixes them; a model load takes a second or two).
      *
      * @param modelId concrete, never {@code denoise/auto}
      */
-    private record Loaded(String modelId, int tileSize, boolean restoreFlux, boolean selfEnsemble) {
+    private record Loaded(String modelId, int tileSize, boolean restoreFlux) {
     }
 
     private static DenoiserSession createShared() {
